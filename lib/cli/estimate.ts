@@ -1,0 +1,12 @@
+/** `estimate`: placeholder until issue #8 lands. */
+import type { Command } from "./args.ts";
+
+export const estimate: Command = {
+  summary: "(not yet available: issue #8)",
+  usage:
+    "usage: deno task estimate --csv f.csv [--threads N] [--json]  (not yet available: lands with issue #8)",
+  run() {
+    console.error(this.usage);
+    return 2;
+  },
+};

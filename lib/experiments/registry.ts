@@ -1,0 +1,21 @@
+/**
+ * The studies `deno task reproduce` knows, in the order it runs them.
+ * To add a study: write lib/experiments/<id>.ts exporting a `Study`, and list it here.
+ */
+import type { Study } from "./study.ts";
+
+export const studies: Study[] = [];
+
+/** Look up studies by id; throws naming the unknown id and the known ones. */
+export function selectStudies(ids: string[]): Study[] {
+  if (ids.length === 0) return studies;
+  return ids.map((id) => {
+    const s = studies.find((x) => x.id === id);
+    if (!s) {
+      throw new Error(
+        `unknown study "${id}" (known: ${studies.map((x) => x.id).join(", ") || "none"})`,
+      );
+    }
+    return s;
+  });
+}

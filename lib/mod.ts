@@ -1,0 +1,12 @@
+/**
+ * Public entry point of the multi-DNN accelerator lab (re-exports only).
+ * Notebooks import it as `lab` (mapped in deno.json).
+ */
+export * from "./validate.ts";
+export * from "./workload/layer.ts";
+export * from "./workload/gemm.ts";
+export * from "./workload/shapes.ts";
+export * from "./plot/mod.ts";
+export * from "./experiments/results.ts";
+export type * from "./experiments/study.ts";
+export { studies } from "./experiments/registry.ts";

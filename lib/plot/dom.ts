@@ -1,0 +1,22 @@
+/**
+ * Observable Plot outside a browser: a linkedom document, and `plot()` which passes it to Plot.
+ * Every figure in the project is made through `plot()` so it renders the same in Deno, in Jupyter
+ * and in the PNG exporter.
+ */
+import * as Plot from "@observablehq/plot";
+import { parseHTML } from "linkedom";
+
+/** A fresh DOM document for Plot to draw into. */
+export function makeDocument(): Document {
+  return parseHTML("<!DOCTYPE html><html><body></body></html>").document as unknown as Document;
+}
+
+/** A rendered chart: the element Plot returned (an `<svg>`, or a `<figure>` with legends). */
+export type Chart = (SVGSVGElement | HTMLElement) & { outerHTML: string };
+
+/** Plot.plot with a linkedom document; defaults: 640 x 400 px, system-ui font. */
+export function plot(options: Plot.PlotOptions): Chart {
+  return Plot.plot({ document: makeDocument(), ...options }) as unknown as Chart;
+}
+
+export { Plot };
