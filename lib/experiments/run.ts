@@ -52,15 +52,16 @@ export async function runStudies(list: Study[], opts: RunOptions = {}): Promise<
 
 function fmt(v: number | null): string {
   if (v === null) return "-";
-  return Math.abs(v) >= 1000 || Number.isInteger(v) ? String(v) : v.toPrecision(3);
+  return Math.abs(v) >= 1000 || Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(3)));
 }
 
 /** The headline comparisons of several results as a fixed-width text table. */
 export function summaryTable(results: StudyResult[]): string {
-  const rows: string[][] = [["study", "metric", "paper", "ours", "unit"]];
+  const rows: string[][] = [["study", "metric", "paper", "ours", "ours-paper", "unit"]];
   for (const r of results) {
     for (const h of r.headline as Headline[]) {
-      rows.push([r.study, h.metric, fmt(h.paper), fmt(h.ours), h.unit]);
+      const diff = h.paper === null ? null : h.ours - h.paper;
+      rows.push([r.study, h.metric, fmt(h.paper), fmt(h.ours), fmt(diff), h.unit]);
     }
   }
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));

@@ -1,0 +1,41 @@
+import assert from "node:assert/strict";
+
+async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const out = await new Deno.Command(Deno.execPath(), {
+    args: ["run", "-A", "lib/cli.ts", ...args],
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  const dec = new TextDecoder();
+  return { code: out.code, stdout: dec.decode(out.stdout), stderr: dec.decode(out.stderr) };
+}
+
+Deno.test("cli: unknown subcommand exits 2 and names it", async () => {
+  const r = await cli("frobnicate");
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /unknown command "frobnicate"/);
+  assert.equal(r.stderr.trim().split("\n").length, 1, "one-line message");
+});
+
+Deno.test("cli: unknown flag exits 2 with a one-line message naming the flag", async () => {
+  for (const cmd of ["reproduce", "zoo", "simulate", "map", "estimate"]) {
+    const r = await cli(cmd, "--no-such-flag");
+    assert.equal(r.code, 2, cmd);
+    assert.match(r.stderr, /--no-such-flag/, cmd);
+    assert.equal(r.stderr.trim().split("\n").length, 1, `${cmd}: one line`);
+  }
+});
+
+Deno.test("cli: --help on every subcommand prints usage and exits 0", async () => {
+  for (const cmd of ["reproduce", "zoo", "simulate", "map", "estimate"]) {
+    const r = await cli(cmd, "--help");
+    assert.equal(r.code, 0, cmd);
+    assert.match(r.stdout, /usage:/, cmd);
+  }
+});
+
+Deno.test("cli: reproduce rejects an unknown study id with exit 2", async () => {
+  const r = await cli("reproduce", "no-such-study");
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /unknown study "no-such-study"/);
+});
