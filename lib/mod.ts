@@ -10,3 +10,4 @@ export * from "./plot/mod.ts";
 export * from "./experiments/results.ts";
 export type * from "./experiments/study.ts";
 export { studies } from "./experiments/registry.ts";
+export * from "./random.ts";
