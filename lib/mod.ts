@@ -6,6 +6,7 @@ export * from "./validate.ts";
 export * from "./workload/layer.ts";
 export * from "./workload/gemm.ts";
 export * from "./workload/shapes.ts";
+export * from "./workload/mod.ts";
 export * from "./plot/mod.ts";
 export * from "./experiments/results.ts";
 export type * from "./experiments/study.ts";

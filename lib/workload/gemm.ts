@@ -82,6 +82,8 @@ export function layerParams(l: Layer): number {
       return l.inputFeatures * l.outputFeatures + (l.bias ? l.outputFeatures : 0);
     case "gemm":
       return l.weights ? l.k * l.n : 0;
+    case "eltwise":
+      return l.op === "norm" ? 2 * l.inputC : 0;
     default:
       return 0;
   }

@@ -74,11 +74,15 @@ export const PoolSchema = z.object({
   batch: dim.default(1),
 });
 
-/** Element-wise add/mul, concat, activation, upsample: shape bookkeeping, no MACs. */
+/**
+ * Element-wise add/mul, concat, activation, upsample, batch norm: shape bookkeeping, no MACs.
+ * `norm` is an inference-time batch norm: its scale and shift (2 per channel) count as parameters,
+ * as PyTorch counts them; running statistics are buffers, not parameters.
+ */
 export const EltwiseSchema = z.object({
   kind: z.literal("eltwise"),
   name: z.string().min(1),
-  op: z.enum(["add", "mul", "concat", "activation", "upsample", "flatten"]),
+  op: z.enum(["add", "mul", "concat", "activation", "upsample", "flatten", "norm"]),
   inputH: dim,
   inputW: dim,
   inputC: dim,

@@ -1,0 +1,25 @@
+/** The catalogue: every zoo entry, in a stable order (CNNs first, then language, then recommendation). */
+import { classicEntries } from "./classic.ts";
+import { googlenetEntries } from "./googlenet.ts";
+import { mobilenetEntries } from "./mobilenet.ts";
+import { resnetEntries } from "./resnet.ts";
+import type { ZooEntry } from "./types.ts";
+
+let cache: Map<string, ZooEntry> | undefined;
+
+/** All zoo entries by name (built once; entries are cheap descriptors until `build` is called). */
+export function entries(): Map<string, ZooEntry> {
+  if (cache) return cache;
+  const all = [
+    ...classicEntries(),
+    ...resnetEntries(),
+    ...googlenetEntries(),
+    ...mobilenetEntries(),
+  ];
+  cache = new Map();
+  for (const e of all) {
+    if (cache.has(e.name)) throw new Error(`zoo: duplicate model name ${e.name}`);
+    cache.set(e.name, e);
+  }
+  return cache;
+}
