@@ -1,5 +1,7 @@
 /** The catalogue: every zoo entry, in a stable order (CNNs first, then language, then recommendation). */
 import { classicEntries } from "./classic.ts";
+import { languageEntries } from "./language.ts";
+import { recommendationEntries } from "./recommendation.ts";
 import { googlenetEntries } from "./googlenet.ts";
 import { mobilenetEntries } from "./mobilenet.ts";
 import { resnetEntries } from "./resnet.ts";
@@ -15,6 +17,8 @@ export function entries(): Map<string, ZooEntry> {
     ...resnetEntries(),
     ...googlenetEntries(),
     ...mobilenetEntries(),
+    ...languageEntries(),
+    ...recommendationEntries(),
   ];
   cache = new Map();
   for (const e of all) {
