@@ -92,6 +92,20 @@ export class Cursor {
     return (o.bn ?? !l.bias) ? this.norm(`${name}.bn`) : this;
   }
 
+  /** A branch that sees only `channels` of the current channels (a channel split; no layer). */
+  take(channels: number): Cursor {
+    return new Cursor(this.layers, this.h, this.w, channels, this.batch);
+  }
+
+  /** Squeeze-and-excitation: global pool, two 1x1 convs with bias, channel-wise scale. */
+  se(name: string, squeezeC: number): this {
+    const s = this.branch().gap(`${name}.pool`);
+    s.conv(`${name}.fc1`, squeezeC, 1, { bias: true }).conv(`${name}.fc2`, this.c, 1, {
+      bias: true,
+    });
+    return this.eltwise(`${name}.scale`, "mul");
+  }
+
   /** Batch norm over the current channels (2 parameters per channel, no MACs). */
   norm(name: string): this {
     return this.eltwise(name, "norm");

@@ -1,5 +1,12 @@
 /** The catalogue: every zoo entry, in a stable order (CNNs first, then language, then recommendation). */
 import { classicEntries } from "./classic.ts";
+import { inceptionEntries } from "./inception.ts";
+import { densenetEntries } from "./densenet.ts";
+import { mobilenetV3Entries } from "./mobilenet_v3.ts";
+import { shufflenetEntries } from "./shufflenet.ts";
+import { mnasnetEntries } from "./mnasnet.ts";
+import { efficientnetEntries } from "./efficientnet.ts";
+import { regnetEntries } from "./regnet.ts";
 import { languageEntries } from "./language.ts";
 import { recommendationEntries } from "./recommendation.ts";
 import { googlenetEntries } from "./googlenet.ts";
@@ -17,6 +24,13 @@ export function entries(): Map<string, ZooEntry> {
     ...resnetEntries(),
     ...googlenetEntries(),
     ...mobilenetEntries(),
+    ...inceptionEntries(),
+    ...densenetEntries(),
+    ...mobilenetV3Entries(),
+    ...shufflenetEntries(),
+    ...mnasnetEntries(),
+    ...efficientnetEntries(),
+    ...regnetEntries(),
     ...languageEntries(),
     ...recommendationEntries(),
   ];
