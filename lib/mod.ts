@@ -7,6 +7,7 @@ export * from "./workload/layer.ts";
 export * from "./workload/gemm.ts";
 export * from "./workload/shapes.ts";
 export * from "./workload/mod.ts";
+export * from "./arch/mod.ts";
 export * from "./plot/mod.ts";
 export * from "./experiments/results.ts";
 export type * from "./experiments/study.ts";
