@@ -90,6 +90,9 @@ export const EltwiseSchema = z.object({
   outputC: dim,
   /** Output size factor for upsample (2 doubles H and W); 1 otherwise. */
   scale: dim.default(1),
+  /** Explicit output height and width of a resize by a non-integer factor (overrides `scale`). */
+  outputH: dim.optional(),
+  outputW: dim.optional(),
   batch: dim.default(1),
 });
 

@@ -176,6 +176,33 @@ export class Cursor {
     return this;
   }
 
+  /** Resize (bilinear interpolation) to `h` x `w` pixels; no MACs. */
+  resize(name: string, h: number, w: number): this {
+    this.push({
+      kind: "eltwise",
+      name,
+      op: "upsample",
+      inputH: this.h,
+      inputW: this.w,
+      inputC: this.c,
+      outputC: this.c,
+      scale: 1,
+      outputH: h,
+      outputW: w,
+      batch: this.batch,
+    });
+    [this.h, this.w] = [h, w];
+    return this;
+  }
+
+  /** A branch that sees the central `h` x `w` pixels of the current map (a crop; no layer). */
+  crop(h: number, w: number): Cursor {
+    if (h > this.h || w > this.w) {
+      throw new ValidationError("crop", [`crop ${h}x${w} larger than the map ${this.h}x${this.w}`]);
+    }
+    return new Cursor(this.layers, h, w, this.c, this.batch);
+  }
+
   /** Nearest-neighbour upsampling by an integer factor. */
   upsample(name: string, factor: number): this {
     return this.eltwise(name, "upsample", this.c, factor);

@@ -7,7 +7,7 @@ import { type Cursor, makeDivisible } from "./builder.ts";
 import { cnn, type ZooEntry } from "./types.ts";
 
 /** [kernel, expanded, out, squeeze-excite, stride] per block (activation does not change cost). */
-type Bneck = [number, number, number, boolean, number];
+export type Bneck = [number, number, number, boolean, number];
 
 const LARGE: Bneck[] = [
   [3, 16, 16, false, 1],
@@ -41,20 +41,29 @@ const SMALL: Bneck[] = [
   [5, 576, 96, true, 1],
 ];
 
-/** MobileNet v3 body from a block table; the classifier's hidden width is `lastC`. */
-export function mobilenetV3Body(x: Cursor, blocks: Bneck[], prefix = "features"): void {
-  x.conv(`${prefix}.0`, 16, 3, { stride: 2 });
-  blocks.forEach(([k, exp, out, se, stride], i) => {
-    const n = `${prefix}.${i + 1}`;
+/**
+ * MobileNet v3 feature extractor from a block table; returns a branch after each `features.i`.
+ * `dilated` runs the last stage (from its stride-2 block on) at stride 1 with dilation 2, as
+ * torchvision's segmentation backbones do.
+ */
+export function mobilenetV3Body(x: Cursor, blocks: Bneck[], dilated = false): Cursor[] {
+  const taps = [x.conv("features.0", 16, 3, { stride: 2 }).branch()];
+  const lastStage = blocks.findLastIndex((b) => b[4] === 2);
+  blocks.forEach(([k, exp, out, se, s], i) => {
+    const n = `features.${i + 1}`;
     const inC = x.c;
     const shortcut = x.branch();
+    const dil = dilated && i >= lastStage ? 2 : 1;
+    const stride = dil > 1 ? 1 : s;
     if (exp !== inC) x.conv(`${n}.expand`, exp, 1);
-    x.conv(`${n}.dw`, exp, k, { stride, groups: "dw" });
+    x.conv(`${n}.dw`, exp, k, { stride, groups: "dw", dilation: dil });
     if (se) x.se(`${n}.se`, makeDivisible(exp / 4));
     x.conv(`${n}.project`, out, 1);
     if (stride === 1 && inC === out) x.add(`${n}.add`, shortcut);
+    taps.push(x.branch());
   });
-  x.conv(`${prefix}.${blocks.length + 1}`, 6 * x.c, 1);
+  taps.push(x.conv(`features.${blocks.length + 1}`, 6 * x.c, 1).branch());
+  return taps;
 }
 
 function mobilenetV3(blocks: Bneck[], lastC: number) {
@@ -64,7 +73,7 @@ function mobilenetV3(blocks: Bneck[], lastC: number) {
   };
 }
 
-/** Block tables, for detection and segmentation heads built on MobileNet v3. */
+/** Block tables ([kernel, expanded, out, SE, stride] per block), for heads built on MobileNet v3. */
 export const MOBILENET_V3 = { large: LARGE, small: SMALL };
 
 /** MobileNet v3 large and small. */

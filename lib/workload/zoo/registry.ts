@@ -7,6 +7,7 @@ import { shufflenetEntries } from "./shufflenet.ts";
 import { mnasnetEntries } from "./mnasnet.ts";
 import { efficientnetEntries } from "./efficientnet.ts";
 import { regnetEntries } from "./regnet.ts";
+import { segmentationEntries } from "./segmentation.ts";
 import { languageEntries } from "./language.ts";
 import { recommendationEntries } from "./recommendation.ts";
 import { googlenetEntries } from "./googlenet.ts";
@@ -31,6 +32,7 @@ export function entries(): Map<string, ZooEntry> {
     ...mnasnetEntries(),
     ...efficientnetEntries(),
     ...regnetEntries(),
+    ...segmentationEntries(),
     ...languageEntries(),
     ...recommendationEntries(),
   ];

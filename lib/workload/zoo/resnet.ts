@@ -15,7 +15,14 @@ interface ResNetSpec {
   widthPerGroup: number;
 }
 
-function block(x: Cursor, name: string, planes: number, stride: number, s: ResNetSpec): void {
+function block(
+  x: Cursor,
+  name: string,
+  planes: number,
+  stride: number,
+  dil: number,
+  s: ResNetSpec,
+) {
   const outC = s.bottleneck ? planes * 4 : planes;
   const shortcut = x.branch();
   if (stride !== 1 || x.c !== outC) {
@@ -24,7 +31,7 @@ function block(x: Cursor, name: string, planes: number, stride: number, s: ResNe
   if (s.bottleneck) {
     const width = Math.floor(planes * (s.widthPerGroup / 64)) * s.groups;
     x.conv(`${name}.conv1`, width, 1);
-    x.conv(`${name}.conv2`, width, 3, { stride, groups: s.groups });
+    x.conv(`${name}.conv2`, width, 3, { stride, groups: s.groups, dilation: dil });
     x.conv(`${name}.conv3`, outC, 1);
   } else {
     x.conv(`${name}.conv1`, planes, 3, { stride }).conv(`${name}.conv2`, planes, 3);
@@ -32,15 +39,33 @@ function block(x: Cursor, name: string, planes: number, stride: number, s: ResNe
   x.add(`${name}.add`, shortcut);
 }
 
-function resnet(s: ResNetSpec) {
+/**
+ * Stem and the four stages of ResNet `name`; returns a branch at the output of stage 3.
+ * `dilated` replaces the strides of stages 3 and 4 by dilation 2 and 4 (output stride 8), as
+ * torchvision's segmentation backbones do: a stage's first block keeps the previous dilation.
+ */
+export function resnetBackbone(x: Cursor, name: string, dilated = false): Cursor {
+  const s = SPECS[name];
+  x.conv("conv1", 64, 7, { stride: 2, pad: 3 }).pool("maxpool", "max", 3, { stride: 2, pad: 1 });
+  let dil = 1;
+  let stage3 = x;
+  s.blocks.forEach((n, stage) => {
+    const planes = 64 << stage;
+    const dilate = dilated && stage >= 2;
+    const prevDil = dil;
+    if (dilate) dil *= 2;
+    for (let i = 0; i < n; i++) {
+      const stride = i === 0 && stage > 0 && !dilate ? 2 : 1;
+      block(x, `layer${stage + 1}.${i}`, planes, stride, i === 0 ? prevDil : dil, s);
+    }
+    if (stage === 2) stage3 = x.branch();
+  });
+  return stage3;
+}
+
+function resnet(name: string) {
   return (x: Cursor) => {
-    x.conv("conv1", 64, 7, { stride: 2, pad: 3 }).pool("maxpool", "max", 3, { stride: 2, pad: 1 });
-    s.blocks.forEach((n, stage) => {
-      const planes = 64 << stage;
-      for (let i = 0; i < n; i++) {
-        block(x, `layer${stage + 1}.${i}`, planes, i === 0 && stage > 0 ? 2 : 1, s);
-      }
-    });
+    resnetBackbone(x, name);
     x.gap("avgpool").dense("fc", 1000);
   };
 }
@@ -63,7 +88,7 @@ const familyOf = (n: string) =>
 
 /** ResNet-18/34/50/101/152, ResNeXt-50/101, Wide ResNet-50/101. */
 export function resnetEntries(): ZooEntry[] {
-  return Object.entries(SPECS).map(([n, s]) =>
-    cnn(n, familyOf(n), "classification", [224, 224], resnet(s))
+  return Object.keys(SPECS).map((n) =>
+    cnn(n, familyOf(n), "classification", [224, 224], resnet(n))
   );
 }
