@@ -8,6 +8,7 @@ import { mnasnetEntries } from "./mnasnet.ts";
 import { efficientnetEntries } from "./efficientnet.ts";
 import { regnetEntries } from "./regnet.ts";
 import { segmentationEntries } from "./segmentation.ts";
+import { detectionEntries } from "./detection.ts";
 import { languageEntries } from "./language.ts";
 import { recommendationEntries } from "./recommendation.ts";
 import { googlenetEntries } from "./googlenet.ts";
@@ -32,6 +33,7 @@ export function entries(): Map<string, ZooEntry> {
     ...mnasnetEntries(),
     ...efficientnetEntries(),
     ...regnetEntries(),
+    ...detectionEntries(),
     ...segmentationEntries(),
     ...languageEntries(),
     ...recommendationEntries(),
