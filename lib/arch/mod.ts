@@ -28,3 +28,4 @@ export * from "./memory.ts";
 export * from "./energy.ts";
 export * from "./cost.ts";
 export * from "./scalesim-config.ts";
+export * from "./scalesim-report.ts";
