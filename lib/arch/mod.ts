@@ -29,3 +29,4 @@ export * from "./energy.ts";
 export * from "./cost.ts";
 export * from "./scalesim-config.ts";
 export * from "./scalesim-report.ts";
+export * from "./report.ts";

@@ -1,14 +1,106 @@
-/** `simulate`: placeholder until issue #9 lands. */
-import { type Command, parseFlags } from "./args.ts";
+/**
+ * `simulate`: cost of a network (SCALE-Sim topology CSV or zoo model) on one systolic array.
+ * Output: a per-layer table (default), `--json`, or `--format scalesim` (SCALE-Sim's
+ * COMPUTE_REPORT columns and SRAM counts, then our native metrics).
+ */
+import {
+  type Accelerator,
+  costTable,
+  networkCost,
+  parseAccelerator,
+  parseScaleSimConfig,
+  scaleSimCsv,
+} from "../arch/mod.ts";
+import type { Network } from "../workload/layer.ts";
+import { getNetwork } from "../workload/zoo/mod.ts";
+import { type Command, parseFlags, UsageError } from "./args.ts";
+
+const usage =
+  `usage: deno task simulate (--topology f.csv | --network NAME) (--array RxC | --config f.cfg)
+         [--dataflow ws|os|is] [--bandwidth BYTES_PER_CYCLE] [--clock-mhz MHZ] [--json]
+         [--format table|scalesim]
+  --topology   SCALE-Sim topology CSV          --network  zoo model name (see: deno task zoo)
+  --array      array size, e.g. 32x32          --config   SCALE-Sim .cfg (flags override it)
+  --format     table (default) or scalesim: SCALE-Sim's COMPUTE_REPORT columns and SRAM counts
+               of DETAILED_ACCESS_REPORT, then our native metrics ("lab ..." columns)`;
+
+const flags = {
+  topology: { type: "string" },
+  network: { type: "string" },
+  array: { type: "string" },
+  dataflow: { type: "string" },
+  config: { type: "string" },
+  bandwidth: { type: "string" },
+  "clock-mhz": { type: "string" },
+  json: { type: "boolean" },
+  format: { type: "string" },
+} as const;
+
+type Values = ReturnType<typeof parseFlags<typeof flags>>["values"];
+
+function parseArray(text: string): [number, number] {
+  const m = /^(\d+)x(\d+)$/i.exec(text.trim());
+  if (!m) throw new UsageError(`--array must look like 32x32 (rows x cols), got "${text}"`);
+  return [Number(m[1]), Number(m[2])];
+}
+
+function numberFlag(name: string, text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const x = Number(text);
+  if (text.trim() === "" || !Number.isFinite(x)) {
+    throw new UsageError(`--${name} must be a number, got "${text}"`);
+  }
+  return x;
+}
+
+async function loadAccelerator(v: Values): Promise<Accelerator> {
+  if (v.array === undefined && v.config === undefined) {
+    throw new UsageError("--array or --config is required");
+  }
+  const over: Record<string, unknown> = {};
+  if (v.array !== undefined) [over.rows, over.cols] = parseArray(v.array);
+  if (v.dataflow !== undefined) over.dataflow = v.dataflow;
+  const bw = numberFlag("bandwidth", v.bandwidth);
+  if (bw !== undefined) over.dramBandwidthBytesPerCycle = bw;
+  const mhz = numberFlag("clock-mhz", v["clock-mhz"]);
+  if (mhz !== undefined) over.clockMHz = mhz;
+  if (v.config !== undefined) return parseScaleSimConfig(await Deno.readTextFile(v.config), over);
+  return parseAccelerator({ name: "array", ...over });
+}
+
+async function loadNetwork(v: Values): Promise<Network> {
+  if ((v.topology === undefined) === (v.network === undefined)) {
+    throw new UsageError("give exactly one of --topology f.csv or --network NAME");
+  }
+  if (v.network !== undefined) {
+    try {
+      return getNetwork(v.network);
+    } catch (e) {
+      throw new UsageError((e as Error).message);
+    }
+  }
+  const topo = await import("../workload/topology.ts").catch(() => null);
+  if (!topo) throw new UsageError("--topology needs lib/workload/topology.ts (not available yet)");
+  return topo.readTopologyFile(v.topology!);
+}
 
 export const simulate: Command = {
-  summary: "(not yet available: issue #9)",
-  usage:
-    "usage: deno task simulate --topology f.csv --array RxC --dataflow ws|os|is [--config f.cfg] [--json] [--format scalesim]  (not yet available: lands with issue #9)",
-  run(args) {
-    const { values } = parseFlags(args, {});
-    if (values.help) return console.log(this.usage), 0;
-    console.error(this.usage);
-    return 2;
+  summary: "cost of a network on one systolic array (cycles exact to SCALE-Sim, traffic, energy)",
+  usage,
+  async run(args) {
+    const { values } = parseFlags(args, flags);
+    if (values.help) return console.log(usage), 0;
+    const format = values.format ?? "table";
+    if (format !== "table" && format !== "scalesim") {
+      throw new UsageError(`--format must be table or scalesim, got "${format}"`);
+    }
+    const acc = await loadAccelerator(values);
+    const net = await loadNetwork(values);
+    const cost = networkCost(net, acc);
+    if (values.json) console.log(JSON.stringify({ accelerator: acc, ...cost }, null, 2));
+    else if (format === "scalesim") {
+      Deno.stdout.writeSync(new TextEncoder().encode(scaleSimCsv(net, acc, cost)));
+    } else Deno.stdout.writeSync(new TextEncoder().encode(costTable(cost, acc)));
+    return 0;
   },
 };

@@ -1,0 +1,97 @@
+/**
+ * Text and CSV renderings of a network's cost, used by `deno task simulate`.
+ * `scaleSimCsv` prints SCALE-Sim's own columns first, then our native metrics, prefixed "lab".
+ */
+import type { Network } from "../workload/layer.ts";
+import { gemmView } from "../workload/gemm.ts";
+import type { Accelerator } from "./accelerator.ts";
+import type { NetworkCost } from "./cost.ts";
+import { scaleSimCells, scaleSimColumns, scaleSimRows } from "./scalesim-report.ts";
+
+/** One-line description of an accelerator, with units. */
+export function describeAccelerator(acc: Accelerator): string {
+  return `${acc.name}: ${acc.rows}x${acc.cols} ${acc.dataflow}, SRAM ifmap/filter/ofmap ` +
+    `${acc.ifmapSramKiB}/${acc.filterSramKiB}/${acc.ofmapSramKiB} KiB, ${acc.wordBytes} B words, ` +
+    `DRAM ${acc.dramBandwidthBytesPerCycle} B/cycle, ${acc.clockMHz} MHz`;
+}
+
+/** Native columns appended to the SCALE-Sim ones (whole layer; on a layer's first row only). */
+export const labColumns = [
+  "lab Layer Name",
+  "lab Cycles",
+  "lab Stall Cycles",
+  "lab DRAM Bytes",
+  "lab Energy pJ",
+] as const;
+
+/**
+ * SCALE-Sim-style CSV (its ", " separator and trailing comma): one row per GEMM SCALE-Sim would
+ * run (a grouped layer gives one row per group), SCALE-Sim's numbers, then our native metrics.
+ */
+export function scaleSimCsv(net: Network, acc: Accelerator, cost: NetworkCost): string {
+  const lines = [[...scaleSimColumns, ...labColumns].join(", ") + ","];
+  let i = 0;
+  const rows = scaleSimRows(net.layers, acc);
+  net.layers.forEach((layer, li) => {
+    const g = gemmView(layer);
+    if (!g) return;
+    const c = cost.layers[li];
+    for (let k = 0; k < g.groups; k++, i++) {
+      const lab = k === 0
+        ? [layer.name, c.cycles, c.stallCycles, c.dramBytes, c.energyPJ.total.toFixed(1)]
+        : ["", "", "", "", ""];
+      lines.push([...scaleSimCells(rows[i]), ...lab.map(String)].join(", ") + ",");
+    }
+  });
+  return lines.join("\n") + "\n";
+}
+
+const pct = (x: number) => (100 * x).toFixed(1);
+const kib = (bytes: number) => (bytes / 1024).toFixed(1);
+const uj = (pj: number) => (pj / 1e6).toFixed(3);
+
+/** Plain-text per-layer table and total. */
+export function costTable(cost: NetworkCost, acc: Accelerator): string {
+  const head = [
+    "layer",
+    "kind",
+    "macs",
+    "folds",
+    "cycles",
+    "stall",
+    "map%",
+    "PE util%",
+    "DRAM KiB",
+    "energy uJ",
+  ];
+  const row = (name: string, kind: string, c: NetworkCost["total"]) => [
+    name,
+    kind,
+    String(c.macs),
+    String(c.folds),
+    String(c.cycles),
+    String(c.stallCycles),
+    pct(c.mappingEfficiency),
+    pct(c.peUtilization),
+    kib(c.dramBytes),
+    uj(c.energyPJ.total),
+  ];
+  const body = cost.layers.filter((c) => c.macs > 0).map((c) => row(c.name, c.kind, c));
+  const rows = [head, ...body, row("TOTAL", "", cost.total)];
+  const widths = head.map((_, j) => Math.max(...rows.map((r) => r[j].length)));
+  const fmt = (r: string[]) =>
+    r.map((s, j) => (j < 2 ? s.padEnd(widths[j]) : s.padStart(widths[j]))).join("  ");
+  const e = cost.total.energyPJ;
+  const parts = (["mac", "rf", "array", "sram", "dram", "idle", "leakage"] as const)
+    .map((k) => `${k} ${uj(e[k])}`).join(", ");
+  return [
+    `${cost.network} on ${describeAccelerator(acc)}`,
+    ...rows.map(fmt),
+    `latency ${(cost.total.latencySeconds * 1e3).toFixed(3)} ms; energy ${
+      uj(e.total)
+    } uJ (${parts}); ` +
+    `EDP ${
+      cost.total.edpPJs.toExponential(3)
+    } pJ*s; SCALE-Sim total cycles ${cost.total.scaleSimTotalCycles}`,
+  ].join("\n") + "\n";
+}
