@@ -1,0 +1,95 @@
+import assert from "node:assert/strict";
+import {
+  defaultAccelerator,
+  networkCost,
+  pythonFloatString,
+  scaleSimCsv,
+  scaleSimRows,
+} from "../../lib/arch/mod.ts";
+import { parseNetwork } from "../../lib/workload/shapes.ts";
+import { scaleSimReference } from "./scalesim_reference.ts";
+
+Deno.test("pythonFloatString prints floats as Python's str() does", () => {
+  // Values checked against CPython 3 repr(): str(100.0), str(0.5), str(1e-05), str(1.5e-07), str(1e16).
+  assert.equal(pythonFloatString(100), "100.0");
+  assert.equal(pythonFloatString(0.5), "0.5");
+  assert.equal(pythonFloatString(1e-5), "1e-05");
+  assert.equal(pythonFloatString(1.5e-7), "1.5e-07");
+  assert.equal(pythonFloatString(1e16), "1e+16");
+  assert.equal(pythonFloatString(0.0001), "0.0001");
+  assert.equal(pythonFloatString(84.375), "84.375");
+});
+
+const net = parseNetwork({
+  name: "tiny",
+  family: "demo",
+  task: "classification",
+  input: { h: 7, w: 7, c: 3 },
+  layers: [
+    {
+      kind: "conv2d",
+      name: "c1",
+      inputH: 7,
+      inputW: 7,
+      inputC: 3,
+      outputC: 4,
+      kernelH: 3,
+      kernelW: 3,
+    },
+    {
+      kind: "conv2d",
+      name: "dw",
+      inputH: 5,
+      inputW: 5,
+      inputC: 4,
+      outputC: 4,
+      kernelH: 3,
+      kernelW: 3,
+      groups: 4,
+    },
+    {
+      kind: "pool",
+      name: "p",
+      op: "max",
+      inputH: 3,
+      inputW: 3,
+      inputC: 4,
+      kernelH: 3,
+      kernelW: 3,
+      strideH: 1,
+      strideW: 1,
+    },
+    { kind: "dense", name: "fc", inputFeatures: 4, outputFeatures: 10 },
+  ],
+});
+
+Deno.test("SCALE-Sim rows: one per group GEMM, none for pools; numbers match the fold-level reference", () => {
+  const acc = defaultAccelerator(8, 8);
+  const rows = scaleSimRows(net.layers, acc);
+  assert.equal(rows.length, 1 + 4 + 1);
+  assert.deepEqual(rows.map((r) => r.layerId), [0, 1, 2, 3, 4, 5]);
+  // conv c1 worked by hand: M=25 K=27 N=4, 4 row folds of 47 cycles.
+  assert.equal(rows[0].totalCycles, 187);
+  assert.equal(rows[0].overallUtilPct, (2700 * 100) / (187 * 64));
+  // depthwise group: M=9 K=9 N=1.
+  const ref = scaleSimReference(9, 9, 1, 8, 8, "ws");
+  assert.equal(rows[1].totalCycles, ref.totalCycles);
+  assert.equal(rows[1].ifmapSramReads, ref.ifmapReads);
+  assert.ok(Math.abs(rows[1].mappingEfficiencyPct - 100 * ref.mappingEfficiency) < 1e-9);
+  assert.equal(rows[5].layerName, "fc");
+});
+
+Deno.test("scaleSimCsv: SCALE-Sim header and ', ' separators, native columns on a layer's first row", () => {
+  const acc = defaultAccelerator(8, 8);
+  const csv = scaleSimCsv(net, acc, networkCost(net, acc)).trimEnd().split("\n");
+  assert.match(
+    csv[0],
+    /^LayerID, Total Cycles, Stall Cycles, Overall Util %, Mapping Efficiency %, Compute Util %, SRAM IFMAP Reads, SRAM Filter Reads, SRAM OFMAP Writes, lab /,
+  );
+  assert.equal(csv.length, 1 + 6);
+  const first = csv[1].split(", ");
+  assert.deepEqual(first.slice(0, 3), ["0", "187", "0"]);
+  assert.equal(first[4], "42.1875"); // mapping efficiency 108/256 in percent
+  assert.equal(first[9], "c1");
+  assert.equal(csv[3].split(", ")[9], ""); // second group row of "dw"
+});
