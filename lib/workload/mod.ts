@@ -3,3 +3,4 @@ export * from "./layer.ts";
 export * from "./gemm.ts";
 export * from "./shapes.ts";
 export * from "./zoo/mod.ts";
+export * from "./topology.ts";

@@ -2,7 +2,7 @@
  * AlexNet, VGG and SqueezeNet as torchvision defines them.
  * AlexNet is torchvision's single-tower variant (64/192/384/256/256 filters, from "One weird
  * trick"), not the two-GPU original with 96/256/384/384/256. VGG's *_bn variants have the same
- * MACs and are omitted. Convs carry biases in all three families (no batch norm).
+ * MACs. Convs carry biases in all three families.
  */
 import type { Cursor } from "./builder.ts";
 import { cnn, type ZooEntry } from "./types.ts";
@@ -24,10 +24,13 @@ const VGG_STAGES: Record<string, number[]> = {
 };
 const VGG_WIDTHS = [64, 128, 256, 512, 512];
 
-function vgg(stages: number[]) {
+/** VGG with `bn`: the *_bn variants put a batch norm after every conv (same MACs). */
+function vgg(stages: number[], bn: boolean) {
   return (x: Cursor) => {
     stages.forEach((n, s) => {
-      for (let i = 0; i < n; i++) x.conv(`conv${s + 1}_${i + 1}`, VGG_WIDTHS[s], 3, { bias: true });
+      for (let i = 0; i < n; i++) {
+        x.conv(`conv${s + 1}_${i + 1}`, VGG_WIDTHS[s], 3, { bias: true, bn });
+      }
       x.pool(`pool${s + 1}`, "max", 2);
     });
     x.dense("fc6", 4096).dense("fc7", 4096).dense("fc8", 1000);
@@ -61,7 +64,10 @@ export function classicEntries(): ZooEntry[] {
   const c = "classification" as const;
   return [
     cnn("alexnet", "alexnet", c, [224, 224], alexnet),
-    ...Object.entries(VGG_STAGES).map(([n, s]) => cnn(n, "vgg", c, [224, 224], vgg(s))),
+    ...Object.entries(VGG_STAGES).map(([n, s]) => cnn(n, "vgg", c, [224, 224], vgg(s, false))),
+    ...Object.entries(VGG_STAGES).map(([n, s]) =>
+      cnn(`${n}_bn`, "vgg", c, [224, 224], vgg(s, true))
+    ),
     cnn(
       "squeezenet1_0",
       "squeezenet",
