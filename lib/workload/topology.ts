@@ -239,3 +239,10 @@ export function readTopology(text: string, name = "topology"): Network {
     : { h: 1, w: 1, c: 1 };
   return parseNetwork({ name, family: "topology", task: "other", input, layers });
 }
+
+/** Read a SCALE-Sim topology CSV file; the network is named after the file (without `.csv`). */
+export async function readTopologyFile(path: string): Promise<Network> {
+  const text = await Deno.readTextFile(path);
+  const base = path.split(/[\\/]/).pop()!.replace(/\.csv$/i, "");
+  return readTopology(text, base || "topology");
+}
