@@ -7,7 +7,7 @@ import type { Layer, Network } from "../workload/layer.ts";
 import type { Accelerator } from "./accelerator.ts";
 import { type LayerCost, zeroCost } from "./cost-types.ts";
 import { fillEnergy, fillLayerEnergy } from "./energy.ts";
-import { fillTraffic, type GemmShape, stallCycles } from "./memory.ts";
+import { fillTraffic, type GemmShape } from "./memory.ts";
 import { fillCompute } from "./systolic.ts";
 
 /** Cost of `groups` copies of an M x K x N GEMM on `acc` (the hot path: two allocations). */
@@ -15,12 +15,6 @@ export function gemmCost(g: GemmShape, acc: Accelerator): LayerCost {
   const out = zeroCost();
   fillCompute(out, g, acc);
   fillTraffic(out, g, acc);
-  out.stallCycles = stallCycles(
-    out.dramBytes,
-    out.folds,
-    out.perFoldCycles,
-    acc.dramBandwidthBytesPerCycle,
-  );
   out.cycles = out.computeCycles + out.stallCycles;
   out.peUtilization = out.macs / (out.cycles * acc.rows * acc.cols);
   fillLayerEnergy(out, acc);

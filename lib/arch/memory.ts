@@ -16,10 +16,12 @@
  * ifmap/filter SRAM writes, drains are ofmap SRAM reads); ws/is also read back (rf-1)*M*N partial
  * sums from the ofmap buffer.
  *
- * Stalls. Buffers are double-buffered: fold i+1's data arrives while fold i computes. Each fold
- * needs the layer's average t = dramBytes / (folds x bandwidth) cycles of transfer; the first
- * fold's data cannot overlap anything (layers do not prefetch across their boundary), so
- *   stallCycles = ceil(t + (folds - 1) x max(0, t - perFoldCycles)).
+ * Stalls. Buffers are double-buffered, so DRAM transfers overlap computation: a layer is
+ * bandwidth-bound when its transfer time exceeds its compute time. Only the first fold's
+ * stationary tile (ws: weights, is: ifmap block, min(Sr,R) x min(Sc,C) words, or the packed
+ * groups' tiles; os has none) must arrive before the first cycle, since layers do not prefetch
+ * across their boundary. With B = bandwidth in bytes per cycle:
+ *   stallCycles = ceil( tileBytes / B + max(0, (dramBytes - tileBytes) / B - computeCycles) ).
  */
 import type { GemmView } from "../workload/gemm.ts";
 import type { Accelerator } from "./accelerator.ts";
@@ -35,7 +37,7 @@ export function bufferWords(kib: number, wordBytes: number): number {
   return Math.floor((kib * 1024) / wordBytes);
 }
 
-/** Fill DRAM bytes, fill/drain SRAM accesses of `out`; needs fillCompute first. */
+/** Fill DRAM bytes, fill/drain SRAM accesses and stall cycles of `out`; needs fillCompute first. */
 export function fillTraffic(out: LayerCost, g: GemmShape, acc: Accelerator): void {
   const { m, k, n, groups: G } = g, C = acc.cols, df = acc.dataflow, wb = acc.wordBytes;
   const U = g.ifmapWords ?? m * k;
@@ -62,18 +64,33 @@ export function fillTraffic(out: LayerCost, g: GemmShape, acc: Accelerator): voi
   out.ifmapSramWrites = ifmapWords;
   out.filterSramWrites = filterWords;
   out.ofmapSramReads = ofmapWords + (df === "os" ? 0 : G * (rf - 1) * m * n);
+  const tileWords = df === "os" ? 0 : stationaryTileWords(g, acc, out.groupsPerFold);
+  out.stallCycles = stallCycles(
+    out.dramBytes,
+    tileWords * wb,
+    out.computeCycles,
+    acc.dramBandwidthBytesPerCycle,
+  );
+}
+
+/** Words of the first fold's stationary tile (ws: weights, is: ifmap block). */
+function stationaryTileWords(g: GemmView, acc: Accelerator, groupsPerFold: number): number {
+  const sr = g.k; // ws and is both put K on the rows
+  const sc = acc.dataflow === "ws" ? g.n : g.m;
+  return groupsPerFold > 1
+    ? groupsPerFold * sr * sc
+    : Math.min(sr, acc.rows) * Math.min(sc, acc.cols);
 }
 
 /** Stall cycles of a double-buffered layer (see the module comment). */
 export function stallCycles(
   dramBytes: number,
-  folds: number,
-  perFoldCycles: number,
+  tileBytes: number,
+  computeCycles: number,
   bandwidthBytesPerCycle: number,
 ): number {
-  if (dramBytes <= 0 || folds <= 0) return 0;
-  // Scaled by folds x bandwidth so integer inputs stay exact until the one division.
-  const fb = folds * bandwidthBytesPerCycle;
-  const excess = Math.max(0, dramBytes - perFoldCycles * fb);
-  return Math.ceil((dramBytes + (folds - 1) * excess) / fb);
+  if (dramBytes <= 0) return 0;
+  // Scaled by the bandwidth so integer inputs stay exact until the one division.
+  const excess = Math.max(0, dramBytes - tileBytes - computeCycles * bandwidthBytesPerCycle);
+  return Math.ceil((tileBytes + excess) / bandwidthBytesPerCycle);
 }

@@ -6,6 +6,7 @@ import type { Network } from "../workload/layer.ts";
 import { gemmView } from "../workload/gemm.ts";
 import type { Accelerator } from "./accelerator.ts";
 import type { NetworkCost } from "./cost.ts";
+import type { EnergyBreakdown } from "./cost-types.ts";
 import { scaleSimCells, scaleSimColumns, scaleSimRows } from "./scalesim-report.ts";
 
 /** One-line description of an accelerator, with units. */
@@ -94,4 +95,28 @@ export function costTable(cost: NetworkCost, acc: Accelerator): string {
       cost.total.edpPJs.toExponential(3)
     } pJ*s; SCALE-Sim total cycles ${cost.total.scaleSimTotalCycles}`,
   ].join("\n") + "\n";
+}
+
+/** One plain row per MAC layer (for tables and plots): index, name, cycles, utilization, energy. */
+export function layerRows(cost: NetworkCost) {
+  return cost.layers.filter((c) => c.macs > 0).map((c, index) => ({
+    index,
+    layer: c.name,
+    kind: c.kind,
+    macs: c.macs,
+    cycles: c.cycles,
+    stallCycles: c.stallCycles,
+    mappingEfficiency: c.mappingEfficiency,
+    peUtilization: c.peUtilization,
+    dramBytes: c.dramBytes,
+    energyPJ: c.energyPJ.total,
+  }));
+}
+
+/** The components of an energy breakdown as rows `{ component, energyPJ }` (total excluded). */
+export function energyRows(e: EnergyBreakdown): { component: string; energyPJ: number }[] {
+  return (["mac", "rf", "array", "sram", "dram", "idle", "leakage"] as const).map((k) => ({
+    component: k,
+    energyPJ: e[k],
+  }));
 }

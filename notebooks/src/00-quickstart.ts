@@ -54,3 +54,63 @@ show(plot({
     }),
   ],
 }));
+
+// %% [markdown]
+// ## Cost model
+// `networkCost(net, acc)` prices every layer of a network on a systolic array: cycles exactly as
+// SCALE-Sim v2 counts them (folds x per-fold cycles), plus our DRAM traffic / stall model and a
+// 45 nm energy model (equations in `lib/arch/*.ts`, constants in `data/energy-45nm.json`).
+// Here: MobileNet-V2 from the zoo on a 16x16 and a 64x64 weight-stationary array.
+
+// %%
+import { defaultAccelerator, energyRows, getNetwork, layerRows, networkCost, table } from "lab";
+const mobilenet = getNetwork("mobilenet_v2");
+const runs = [defaultAccelerator(16, 16), defaultAccelerator(64, 64)].map((acc) => ({
+  array: `${acc.rows}x${acc.cols}`,
+  cost: networkCost(mobilenet, acc),
+}));
+table(runs.map(({ array, cost: { total } }) => ({
+  array,
+  cycles: total.cycles,
+  stallCycles: total.stallCycles,
+  scaleSimTotalCycles: total.scaleSimTotalCycles,
+  mappingEfficiency: total.mappingEfficiency,
+  peUtilization: total.peUtilization,
+  latencyMs: total.latencySeconds * 1e3,
+  energyUJ: total.energyPJ.total / 1e6,
+})));
+
+// %%
+const perLayer = runs.flatMap(({ array, cost }) => layerRows(cost).map((r) => ({ array, ...r })));
+show(plot({
+  height: 260,
+  y: { type: "log", label: "cycles" },
+  x: { label: "MAC layer index" },
+  color: { legend: true },
+  marks: [Plot.dot(perLayer, { x: "index", y: "cycles", stroke: "array", title: "layer" })],
+}));
+
+// %%
+show(plot({
+  height: 220,
+  y: { label: "PE utilization", domain: [0, 1] },
+  x: { label: "MAC layer index" },
+  color: { legend: true },
+  marks: [Plot.lineY(perLayer, { x: "index", y: "peUtilization", stroke: "array" })],
+}));
+
+// %%
+const energy = runs.flatMap(({ array, cost }) =>
+  energyRows(cost.total.energyPJ).map((r) => ({
+    array,
+    component: r.component,
+    uJ: r.energyPJ / 1e6,
+  }))
+);
+show(plot({
+  marginLeft: 60,
+  height: 160,
+  x: { label: "energy (uJ)" },
+  color: { legend: true },
+  marks: [Plot.barX(energy, { y: "array", x: "uJ", fill: "component" })],
+}));

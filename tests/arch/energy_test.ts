@@ -3,6 +3,7 @@ import {
   defaultAccelerator,
   defaultEnergyTable,
   energyOf,
+  energyRows,
   gemmCost,
   idleEnergyPJ,
   leakageEnergyPJ,
@@ -33,17 +34,17 @@ const acc = defaultAccelerator(2, 2, {
 
 Deno.test("layer energy by component, hand-computed (ws M=3 K=2 N=2 on 2x2)", () => {
   const c = gemmCost({ m: 3, k: 2, n: 2, groups: 1 }, acc);
-  // 12 MACs, 12 RF accesses, 24 hops; cycles 7 + stall ceil(16/10)=2 -> 9; idle 9*4-12 = 24.
+  // 12 MACs, 12 RF accesses, 24 hops; cycles 7 + stall ceil(4 B tile / 10)=1 -> 8; idle 8*4-12 = 20.
   // SRAM: ifmap 6 reads + 6 fills at 4 pJ (256 KiB); filter 4+4 at 4*sqrt(64/256)=2 pJ;
   // ofmap 6 writes + 6 drains at 4*sqrt(1024/256)=8 pJ -> 48 + 16 + 96 = 160.
-  // Leakage: (4 PEs*100 + 1344 KiB*1) uW * 9 cycles / 100 MHz = 156.96 pJ.
+  // Leakage: (4 PEs*100 + 1344 KiB*1) uW * 8 cycles / 100 MHz = 139.52 pJ.
   const e = c.energyPJ;
-  assert.deepEqual([e.mac, e.rf, e.array, e.sram, e.dram, e.idle], [12, 24, 72, 160, 80, 12]);
-  assert.ok(Math.abs(e.leakage - 156.96) < 1e-9);
-  assert.ok(Math.abs(e.total - 516.96) < 1e-9);
-  assert.equal(c.idlePeCycles, 24);
-  assert.ok(Math.abs(c.latencySeconds - 9 / 100e6) < 1e-18);
-  assert.ok(Math.abs(c.edpPJs - 516.96 * 9e-8) < 1e-15);
+  assert.deepEqual([e.mac, e.rf, e.array, e.sram, e.dram, e.idle], [12, 24, 72, 160, 80, 10]);
+  assert.ok(Math.abs(e.leakage - 139.52) < 1e-9);
+  assert.ok(Math.abs(e.total - 497.52) < 1e-9);
+  assert.equal(c.idlePeCycles, 20);
+  assert.ok(Math.abs(c.latencySeconds - 8 / 100e6) < 1e-18);
+  assert.ok(Math.abs(c.edpPJs - 497.52 * 8e-8) < 1e-15);
 });
 
 Deno.test("energyOf charges idle PEs and leakage over the given time", () => {
@@ -82,4 +83,20 @@ Deno.test("a bigger buffer or array is not free: leakage and SRAM cost grow", ()
   assert.ok(bigBuf.energyPJ.leakage > small.energyPJ.leakage);
   const bigArray = gemmCost(g, defaultAccelerator(128, 128, { ifmapSramKiB: 64 }));
   assert.ok(bigArray.energyPJ.idle > small.energyPJ.idle);
+});
+
+Deno.test("energyRows lists the seven components, which add up to the total", () => {
+  const e = gemmCost({ m: 30, k: 20, n: 10, groups: 2 }, defaultAccelerator(8, 8)).energyPJ;
+  const rows = energyRows(e);
+  assert.deepEqual(rows.map((r) => r.component), [
+    "mac",
+    "rf",
+    "array",
+    "sram",
+    "dram",
+    "idle",
+    "leakage",
+  ]);
+  const sum = rows.reduce((s, r) => s + r.energyPJ, 0);
+  assert.ok(Math.abs(sum - e.total) < 1e-9 * e.total);
 });

@@ -74,24 +74,37 @@ Deno.test("conv ifmap DRAM traffic counts unique input pixels, not the im2col ma
   assert.equal(c.ifmapSramReads, 25 * 27); // the array still reads the im2col stream
 });
 
-Deno.test("stall cycles: prologue plus per-fold excess (hand count)", () => {
-  // 1000 B over 4 folds at 10 B/cycle: 25 cycles per fold, hidden behind 100-cycle folds
-  // except the first fold's fetch.
-  assert.equal(stallCycles(1000, 4, 100, 10), 25);
-  // At 1 B/cycle: 250 per fold; first 250 exposed, then 3 x (250 - 100).
-  assert.equal(stallCycles(1000, 4, 100, 1), 250 + 3 * 150);
-  // Fractional cycles round up: 10 B / (3 folds x 4 B/cycle) = 0.83 -> 1.
-  assert.equal(stallCycles(10, 3, 1, 4), 1);
-  assert.equal(stallCycles(0, 3, 1, 4), 0);
+Deno.test("stall cycles: exposed first stationary tile plus transfer beyond compute (hand count)", () => {
+  // 1000 B, first tile 40 B, 400 compute cycles at 10 B/cycle: the other 960 B take 96 cycles,
+  // hidden behind compute; only the tile's 4 cycles show.
+  assert.equal(stallCycles(1000, 40, 400, 10), 4);
+  // At 1 B/cycle: 40 for the tile, then 960 - 400 cycles of transfer not hidden.
+  assert.equal(stallCycles(1000, 40, 400, 1), 40 + 560);
+  // Fractional cycles round up: 3 B tile at 4 B/cycle -> 1.
+  assert.equal(stallCycles(10, 3, 100, 4), 1);
+  assert.equal(stallCycles(0, 0, 100, 4), 0);
 });
 
 Deno.test("gemmCost cycles = compute + stall with the stall model", () => {
-  // ws M=3 K=2 N=2 on 2x2: 1 fold of 7 cycles; DRAM 6+4+6 = 16 B at 10 B/cycle -> ceil(1.6) = 2.
+  // ws M=3 K=2 N=2 on 2x2: 1 fold of 7 cycles; DRAM 6+4+6 = 16 B; weight tile 2x2 = 4 B at
+  // 10 B/cycle -> ceil(0.4) = 1 (the other 12 B hide behind 7 cycles x 10 B).
   const c = gemmCost(
     { m: 3, k: 2, n: 2, groups: 1 },
     defaultAccelerator(2, 2, { dramBandwidthBytesPerCycle: 10 }),
   );
   assert.equal(c.dramBytes, 16);
-  assert.equal(c.stallCycles, 2);
-  assert.equal(c.cycles, 9);
+  assert.equal(c.stallCycles, 1);
+  assert.equal(c.cycles, 8);
+  // At 1 B/cycle: 4 for the tile, then 12 - 7 = 5 more.
+  const slow = gemmCost(
+    { m: 3, k: 2, n: 2, groups: 1 },
+    defaultAccelerator(2, 2, { dramBandwidthBytesPerCycle: 1 }),
+  );
+  assert.equal(slow.stallCycles, 9);
+  // os keeps outputs stationary: nothing must arrive before the first cycle.
+  const os = gemmCost(
+    { m: 3, k: 2, n: 2, groups: 1 },
+    defaultAccelerator(2, 2, { dataflow: "os", dramBandwidthBytesPerCycle: 10 }),
+  );
+  assert.equal(os.stallCycles, 0);
 });

@@ -43,8 +43,8 @@ Deno.test("property: closed forms equal the fold-by-fold SCALE-Sim reference (gr
     assert.equal(c.ifmapSramReads, ref.ifmapReads);
     assert.equal(c.filterSramReads, ref.filterReads);
     assert.equal(c.ofmapSramWrites, ref.ofmapWrites);
-    assert.ok(Math.abs(c.mappingEfficiency - ref.mappingEfficiency) < 1e-12);
-    assert.ok(Math.abs(c.computeUtilization - ref.computeUtilization) < 1e-12);
+    assert.ok(Math.abs(c.mappingEfficiency - ref.mappingEfficiency) < 1e-9); // fold sums round
+    assert.ok(Math.abs(c.computeUtilization - ref.computeUtilization) < 1e-9);
   }));
 });
 
