@@ -68,7 +68,10 @@ export function fillEnergy(
 export interface EnergyOfOptions {
   /** Time over which idle PEs and leakage are charged, cycles (e.g. a shared array's makespan). */
   elapsedCycles: number;
-  /** PEs clocked during that time (default all R x C); idle PE-cycles = this x elapsed - macs. */
+  /**
+   * PEs clocked during that time (default all R x C); idle PE-cycles = this x elapsed - macs.
+   * Leakage is always charged for the whole accelerator (all PEs and SRAMs).
+   */
   activePEs?: number;
 }
 

@@ -4,7 +4,8 @@
  * case-insensitive and `:` or `=` separate key and value, as in Python's configparser.
  * SCALE-Sim words are 1 byte, so Bandwidth (words per cycle) becomes dramBandwidthBytesPerCycle;
  * with a comma list (one per bank) the first value is used, as SCALE-Sim does. Note that SCALE-Sim
- * gives each of its three buffers its own port of that bandwidth; our model shares one port.
+ * gives each of its three buffers its own port of that bandwidth, and uses it only when
+ * [run_presets] InterfaceBandwidth is USER; our model always uses it, as one shared port.
  */
 import { z } from "zod";
 import { parseWith, ValidationError } from "../validate.ts";
