@@ -1,0 +1,183 @@
+/**
+ * Model-level parallelism: several jobs share the pool at once, each on its own sub-machine (a
+ * block of PEs and a share of the bandwidth) that it splits between its conv and FC engines with
+ * `bestSplit`. When a job finishes, the pool is re-partitioned among the jobs left (paying the
+ * reconfiguration time), so a list of K jobs runs in at most K phases.
+ *
+ * The search is exact on its grid: every way of handing out peUnits PE blocks and bandwidthUnits
+ * bandwidth shares to the running jobs (a job may get nothing and wait) is enumerated, and the
+ * phases that follow are searched the same way; the smallest makespan wins. Giving one job the
+ * whole machine is on the grid, so running the jobs one after another is always a candidate and
+ * co-scheduling never does worse than the sequential elastic schedule. Cost grows as
+ * C(peUnits + K - 1, K - 1)^2 per phase: keep units at 32 for pairs and about 16 for three jobs.
+ */
+import { type ElasticHardware, reconfigurationSeconds } from "./hardware.ts";
+import { checkJobs, type Job, makeSchedule, type Phase, type Schedule } from "./schedule.ts";
+import { bestSplit } from "./search.ts";
+import type { Machine, Split } from "./split.ts";
+
+/** Options of `coSchedule`. */
+export interface CoScheduleOptions {
+  /** The pool is handed out in blocks of peCount / peUnits PEs (default peCount / peStep). */
+  peUnits?: number;
+  /** Bandwidth is handed out in shares of 1 / bandwidthUnits (default 32). */
+  bandwidthUnits?: number;
+}
+
+interface Cell {
+  split: Split;
+  rate: number;
+  machine: Machine;
+}
+
+interface Plan {
+  seconds: number;
+  pe: number[];
+  bw: number[];
+  phaseSeconds: number;
+  next: Plan | null;
+}
+
+const FINISH_TOLERANCE = 1e-12;
+
+/** Every vector of `parts` non-negative integers summing to `units`, in a fixed order. */
+export function compositions(units: number, parts: number): number[][] {
+  if (parts === 1) return [[units]];
+  const out: number[][] = [];
+  for (let first = units; first >= 0; first--) {
+    for (const rest of compositions(units - first, parts - 1)) out.push([first, ...rest]);
+  }
+  return out;
+}
+
+function gridOf(hw: ElasticHardware, opts: CoScheduleOptions): [number, number] {
+  const pe = opts.peUnits ?? hw.peCount / hw.peStep;
+  const bw = opts.bandwidthUnits ?? 32;
+  if (!Number.isInteger(pe) || pe < 1 || hw.peCount % pe !== 0) {
+    throw new RangeError(`peUnits must be a positive divisor of peCount ${hw.peCount}, got ${pe}`);
+  }
+  if (!Number.isInteger(bw) || bw < 1) {
+    throw new RangeError(`bandwidthUnits must be a positive integer, got ${bw}`);
+  }
+  return [pe, bw];
+}
+
+/** Lazily filled table of a job's best split on every sub-machine of the grid. */
+function cellTable(job: Job, hw: ElasticHardware, batch: number, pe: number, bw: number) {
+  const cells: (Cell | undefined)[] = new Array((pe + 1) * (bw + 1));
+  return (u: number, v: number): Cell => {
+    const i = u * (bw + 1) + v;
+    let c = cells[i];
+    if (!c) {
+      const machine = {
+        pes: (u * hw.peCount) / pe,
+        bandwidthBytesPerSecond: (v * hw.dramBandwidthBytesPerSecond) / bw,
+      };
+      const split = bestSplit(job.demand, hw, batch, machine);
+      const rate = u > 0 && v > 0 && Number.isFinite(split.batchSeconds)
+        ? batch / split.batchSeconds
+        : 0;
+      c = cells[i] = { split, rate, machine };
+    }
+    return c;
+  };
+}
+
+/** Co-schedule `jobs` on the pool to minimise the makespan (exact on the allocation grid). */
+export function coSchedule(
+  jobs: readonly Job[],
+  hw: ElasticHardware,
+  batch: number,
+  opts: CoScheduleOptions = {},
+): Schedule {
+  checkJobs(jobs);
+  const [pe, bw] = gridOf(hw, opts);
+  const tables = jobs.map((j) => cellTable(j, hw, batch, pe, bw));
+  const r = reconfigurationSeconds(hw);
+  const comps = new Map<number, [number[][], number[][]]>();
+  const compsFor = (k: number) => {
+    let c = comps.get(k);
+    if (!c) comps.set(k, c = [compositions(pe, k), compositions(bw, k)]);
+    return c;
+  };
+  const search = (active: number[], rem: number[]): Plan => {
+    let best: Plan = { seconds: Infinity, pe: [], bw: [], phaseSeconds: 0, next: null };
+    if (active.length === 0) return { ...best, seconds: 0 };
+    const [pes, bws] = active.length === 1 ? [[[pe]], [[bw]]] : compsFor(active.length);
+    for (const p of pes) {
+      for (const b of bws) {
+        const t = phaseSeconds(active, rem, p, b, tables);
+        if (!(r + t < best.seconds)) continue;
+        const left = remainingAfter(active, rem, p, b, tables, t);
+        const next = search(left.active, left.rem);
+        const seconds = r + t + next.seconds;
+        if (seconds < best.seconds) best = { seconds, pe: p, bw: b, phaseSeconds: t, next };
+      }
+    }
+    return best;
+  };
+  const all = jobs.map((_, i) => i);
+  const plan = search(all, jobs.map((j) => j.images));
+  return makeSchedule(phasesOf(plan, all, jobs.map((j) => j.images), tables, r, jobs), jobs);
+}
+
+type Tables = ((u: number, v: number) => Cell)[];
+
+/** Seconds until the first running job finishes (Infinity when nobody can run). */
+function phaseSeconds(active: number[], rem: number[], p: number[], b: number[], t: Tables) {
+  let s = Infinity;
+  for (let i = 0; i < active.length; i++) {
+    const rate = t[active[i]](p[i], b[i]).rate;
+    if (rate > 0) s = Math.min(s, rem[active[i]] / rate);
+  }
+  return s;
+}
+
+function remainingAfter(
+  active: number[],
+  rem: number[],
+  p: number[],
+  b: number[],
+  t: Tables,
+  seconds: number,
+): { active: number[]; rem: number[] } {
+  const next = rem.slice();
+  const still: number[] = [];
+  for (let i = 0; i < active.length; i++) {
+    const j = active[i];
+    const rate = t[j](p[i], b[i]).rate;
+    const done = rate > 0 && rem[j] / rate <= seconds * (1 + FINISH_TOLERANCE);
+    next[j] = done ? 0 : rem[j] - rate * seconds;
+    if (!done) still.push(j);
+  }
+  return { active: still, rem: next };
+}
+
+function phasesOf(
+  plan: Plan,
+  active: number[],
+  rem: number[],
+  t: Tables,
+  r: number,
+  jobs: readonly Job[],
+): Phase[] {
+  const phases: Phase[] = [];
+  let start = 0;
+  for (let node: Plan | null = plan; node && active.length; node = node.next) {
+    const allocations = active.flatMap((j, i) => {
+      const c = t[j](node!.pe[i], node!.bw[i]);
+      if (c.rate === 0) return [];
+      return [{
+        job: jobs[j].demand.name,
+        machine: c.machine,
+        split: c.split,
+        imagesPerSecond: c.rate,
+      }];
+    });
+    const end = start + r + node.phaseSeconds;
+    phases.push({ startSeconds: start, reconfigureSeconds: r, endSeconds: end, allocations });
+    ({ active, rem } = remainingAfter(active, rem, node.pe, node.bw, t, node.phaseSeconds));
+    start = end;
+  }
+  return phases;
+}

@@ -1,0 +1,100 @@
+/**
+ * Schedules of a job list (each job: a model and a number of images) as a sequence of phases. In a
+ * phase every running job owns a sub-machine (PEs + bandwidth) and streams images through it at
+ * its steady-state rate (pipeline fill and drain are neglected: jobs are long). A phase that
+ * re-partitions the pool first loses the reconfiguration time, with no engine running.
+ *
+ * `sequentialSchedule` runs the jobs one after another on the whole machine under one policy.
+ */
+import type { NetworkDemand } from "./demand.ts";
+import { type ElasticHardware, reconfigurationSeconds } from "./hardware.ts";
+import { type Machine, type Split, wholeMachine } from "./split.ts";
+
+/** A model and how many images of it to process. */
+export interface Job {
+  demand: NetworkDemand;
+  images: number;
+}
+
+/** One job's resources during a phase and what it does with them. */
+export interface Allocation {
+  job: string;
+  machine: Machine;
+  split: Split;
+  imagesPerSecond: number;
+}
+
+/** An interval in which the allocation of the pool does not change. */
+export interface Phase {
+  /** When the phase starts (its re-partition, if any, comes first), seconds. */
+  startSeconds: number;
+  /** Seconds lost re-partitioning at the start of the phase. */
+  reconfigureSeconds: number;
+  /** When the phase ends, seconds. */
+  endSeconds: number;
+  /** Jobs that hold resources in this phase. */
+  allocations: Allocation[];
+}
+
+/** A whole schedule. */
+export interface Schedule {
+  phases: Phase[];
+  makespanSeconds: number;
+  images: number;
+  /** Images of all jobs / makespan. */
+  imagesPerSecond: number;
+}
+
+/** How a policy uses a machine for one model, given the batch size. */
+export type Policy = (d: NetworkDemand, machine: Machine) => Split;
+
+/** Options of `sequentialSchedule`. */
+export interface SequentialOptions {
+  /** Pay the reconfiguration time before each job (true for an elastic design; default false). */
+  reconfigure?: boolean;
+}
+
+/** Check a job list: at least one job, positive finite image counts. */
+export function checkJobs(jobs: readonly Job[]): void {
+  if (jobs.length === 0) throw new RangeError("schedule: no jobs given");
+  for (const j of jobs) {
+    if (!(j.images > 0) || !Number.isFinite(j.images)) {
+      throw new RangeError(`job ${j.demand.name}: images must be positive, got ${j.images}`);
+    }
+  }
+}
+
+/** Assemble a schedule from its phases. */
+export function makeSchedule(phases: Phase[], jobs: readonly Job[]): Schedule {
+  const images = jobs.reduce((s, j) => s + j.images, 0);
+  const makespanSeconds = phases.length ? phases[phases.length - 1].endSeconds : 0;
+  return { phases, makespanSeconds, images, imagesPerSecond: images / makespanSeconds };
+}
+
+/** Run the jobs one after another, each alone on the whole machine under `policy`. */
+export function sequentialSchedule(
+  jobs: readonly Job[],
+  hw: ElasticHardware,
+  batch: number,
+  policy: Policy,
+  opts: SequentialOptions = {},
+): Schedule {
+  checkJobs(jobs);
+  const machine = wholeMachine(hw);
+  const r = opts.reconfigure ? reconfigurationSeconds(hw) : 0;
+  const phases: Phase[] = [];
+  let t = 0;
+  for (const j of jobs) {
+    const split = policy(j.demand, machine);
+    const rate = Number.isFinite(split.batchSeconds) ? batch / split.batchSeconds : 0;
+    const end = t + r + j.images / rate;
+    phases.push({
+      startSeconds: t,
+      reconfigureSeconds: r,
+      endSeconds: end,
+      allocations: [{ job: j.demand.name, machine, split, imagesPerSecond: rate }],
+    });
+    t = end;
+  }
+  return makeSchedule(phases, jobs);
+}
