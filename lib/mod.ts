@@ -13,3 +13,4 @@ export * from "./experiments/results.ts";
 export type * from "./experiments/study.ts";
 export { studies } from "./experiments/registry.ts";
 export * from "./random.ts";
+export * as elastic from "./elastic/mod.ts";

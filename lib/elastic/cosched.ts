@@ -74,9 +74,8 @@ function cellTable(job: Job, hw: ElasticHardware, batch: number, pe: number, bw:
         bandwidthBytesPerSecond: (v * hw.dramBandwidthBytesPerSecond) / bw,
       };
       const split = bestSplit(job.demand, hw, batch, machine);
-      const rate = u > 0 && v > 0 && Number.isFinite(split.batchSeconds)
-        ? batch / split.batchSeconds
-        : 0;
+      // A job that needs no bandwidth (or no PEs) can run on a sub-machine without it.
+      const rate = Number.isFinite(split.batchSeconds) ? batch / split.batchSeconds : 0;
       c = cells[i] = { split, rate, machine };
     }
     return c;

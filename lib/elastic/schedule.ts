@@ -54,13 +54,15 @@ export interface SequentialOptions {
   reconfigure?: boolean;
 }
 
-/** Check a job list: at least one job, positive finite image counts. */
+/** Check a job list: at least one job, positive finite image counts, some MACs per job. */
 export function checkJobs(jobs: readonly Job[]): void {
   if (jobs.length === 0) throw new RangeError("schedule: no jobs given");
   for (const j of jobs) {
     if (!(j.images > 0) || !Number.isFinite(j.images)) {
       throw new RangeError(`job ${j.demand.name}: images must be positive, got ${j.images}`);
     }
+    const macs = [...j.demand.conv, ...j.demand.fc].reduce((s, l) => s + l.macsPerImage, 0);
+    if (!(macs > 0)) throw new RangeError(`job ${j.demand.name}: no MACs to run`);
   }
 }
 

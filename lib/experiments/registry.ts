@@ -3,8 +3,9 @@
  * To add a study: write lib/experiments/<id>.ts exporting a `Study`, and list it here.
  */
 import type { Study } from "./study.ts";
+import { synergyflowStudy } from "./synergyflow.ts";
 
-export const studies: Study[] = [];
+export const studies: Study[] = [synergyflowStudy];
 
 /** Look up studies by id; throws naming the unknown id and the known ones. */
 export function selectStudies(ids: string[]): Study[] {
