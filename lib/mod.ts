@@ -13,4 +13,5 @@ export * from "./experiments/results.ts";
 export type * from "./experiments/study.ts";
 export { studies } from "./experiments/registry.ts";
 export * from "./random.ts";
+export * as mapping from "./mapping/mod.ts";
 export * as elastic from "./elastic/mod.ts";

@@ -1,0 +1,124 @@
+/** The bandwidth allocator: hand-computed schedules, the summary's invariants, a reference model. */
+import assert from "node:assert/strict";
+import fc from "fast-check";
+import {
+  decodeQueues,
+  genomeFromQueues,
+  MakespanEvaluator,
+  makespanBounds,
+  simulateMapping,
+} from "../../lib/mapping/mod.ts";
+import { referenceMakespan, tinyProblem } from "./helpers.ts";
+
+const close = (a: number, b: number, rel = 1e-9) =>
+  assert.ok(Math.abs(a - b) <= rel * Math.max(1, Math.abs(b)), `${a} != ${b}`);
+
+Deno.test("hand example: two throttled jobs, then one alone", () => {
+  // Core 0 runs A (100 cycles, 4 B/cycle), core 1 runs B (50 cycles, 4 B/cycle), B = 4 B/cycle.
+  // Together they ask 8 > 4, so both run at half speed: B ends at t = 100 with A half done;
+  // A then runs alone at full speed for its last 50 cycles: makespan 150.
+  const p = tinyProblem([[100, 1e9], [1e9, 50]], [[4, 1], [1, 4]], 4);
+  const tr = simulateMapping(p, genomeFromQueues([[0], [1]], 2));
+  close(tr.makespanCycles, 150);
+  assert.deepEqual(tr.coreFinishCycles, [150, 100]);
+  close(tr.coreBalance, 250 / 300); // (150 + 100) / (2 cores x 150)
+  close(tr.bwUtilization, 1); // 4 B/cycle allocated throughout: 600 bytes / (4 x 150)
+  assert.deepEqual(tr.segments.map((s) => [s.core, s.job, s.startCycle, s.endCycle]), [
+    [0, 0, 0, 150],
+    [1, 1, 0, 100],
+  ]);
+});
+
+Deno.test("total demand under the bandwidth: makespan = largest per-core latency sum", () => {
+  fc.assert(fc.property(
+    fc.integer({ min: 1, max: 5 }),
+    fc.array(fc.tuple(fc.nat(4), fc.integer({ min: 1, max: 1000 }), fc.double({ min: 0.01, max: 3, noNaN: true })), {
+      minLength: 1,
+      maxLength: 30,
+    }),
+    (cores, jobs) => {
+      const lat = jobs.map(([, l]) => Array(cores).fill(l));
+      const bw = jobs.map(([, , b]) => Array(cores).fill(b));
+      // Never throttled: the system bandwidth covers every core's largest request at once.
+      const p = tinyProblem(lat, bw, cores * 3);
+      const queues: number[][] = Array.from({ length: cores }, () => []);
+      jobs.forEach(([c], j) => queues[c % cores].push(j));
+      const sums = queues.map((q) => q.reduce((s, j) => s + lat[j][0], 0));
+      const m = new MakespanEvaluator(p).evaluate(genomeFromQueues(queues, jobs.length));
+      close(m, Math.max(...sums));
+    },
+  ));
+});
+
+Deno.test("one core: makespan = sum of lat x max(1, bw / BW)", () => {
+  fc.assert(fc.property(
+    fc.array(fc.tuple(fc.integer({ min: 1, max: 1e6 }), fc.double({ min: 1e-6, max: 100, noNaN: true })), {
+      minLength: 1,
+      maxLength: 40,
+    }),
+    fc.double({ min: 0.1, max: 50, noNaN: true }),
+    (jobs, sysBw) => {
+      const p = tinyProblem(jobs.map(([l]) => [l]), jobs.map(([, b]) => [b]), sysBw);
+      const g = genomeFromQueues([jobs.map((_, j) => j)], jobs.length);
+      const expected = jobs.reduce((s, [l, b]) => s + l * Math.max(1, b / sysBw), 0);
+      close(new MakespanEvaluator(p).evaluate(g), expected, 1e-9);
+    },
+  ));
+});
+
+const problemArb = fc.integer({ min: 1, max: 4 }).chain((cores) =>
+  fc.record({
+    cores: fc.constant(cores),
+    rows: fc.array(
+      fc.tuple(
+        fc.array(fc.integer({ min: 1, max: 1e5 }), { minLength: cores, maxLength: cores }),
+        fc.array(fc.double({ min: 1e-3, max: 20, noNaN: true }), { minLength: cores, maxLength: cores }),
+        fc.nat(cores - 1),
+        fc.double({ min: 0, max: 0.999, noNaN: true }),
+      ),
+      { minLength: 1, maxLength: 25 },
+    ),
+    sysBw: fc.double({ min: 0.5, max: 40, noNaN: true }),
+  })
+);
+
+Deno.test("evaluator agrees with an independent bytes-form reference of M3E's allocator", () => {
+  fc.assert(fc.property(problemArb, ({ cores, rows, sysBw }) => {
+    const p = tinyProblem(rows.map((r) => r[0]), rows.map((r) => r[1]), sysBw);
+    const g = { core: Int32Array.from(rows.map((r) => r[2])), prio: Float64Array.from(rows.map((r) => r[3])) };
+    const m = new MakespanEvaluator(p).evaluate(g);
+    close(m, referenceMakespan(p, decodeQueues(g, cores)), 1e-7);
+  }));
+});
+
+Deno.test("makespan respects the lower bounds and the trace accounts for every job", () => {
+  fc.assert(fc.property(problemArb, ({ cores, rows, sysBw }) => {
+    const p = tinyProblem(rows.map((r) => r[0]), rows.map((r) => r[1]), sysBw);
+    const g = { core: Int32Array.from(rows.map((r) => r[2])), prio: Float64Array.from(rows.map((r) => r[3])) };
+    const tr = simulateMapping(p, g);
+    assert.ok(tr.makespanCycles >= makespanBounds(p).lowerBoundCycles * (1 - 1e-9));
+    assert.equal(tr.segments.length, rows.length);
+    assert.ok(tr.bwUtilization <= 1 + 1e-9 && tr.coreBalance <= 1 + 1e-12);
+    assert.equal(Math.max(...tr.coreFinishCycles), tr.makespanCycles);
+    assert.equal(tr.queues.flat().length, rows.length);
+    assert.ok(cores >= 1);
+  }));
+});
+
+Deno.test("a job that needs no bandwidth runs at full speed while others are throttled", () => {
+  // Core 0: 100 cycles at 0 B/cycle; core 1: 100 cycles at 10 B/cycle on a 5 B/cycle system.
+  // Only core 1 is throttled (to half speed): finishes at 200; core 0 at 100.
+  const p = tinyProblem([[100, 100], [100, 100]], [[0, 0], [10, 10]], 5);
+  const tr = simulateMapping(p, genomeFromQueues([[0], [1]], 2));
+  assert.deepEqual(tr.coreFinishCycles, [100, 200]);
+});
+
+Deno.test("the decoder runs each core's jobs by ascending priority, ties by job index", () => {
+  const g = { core: Int32Array.from([1, 0, 1, 1, 0]), prio: Float64Array.from([0.5, 0.9, 0.1, 0.5, 0.2]) };
+  assert.deepEqual(decodeQueues(g, 2), [[4, 1], [2, 0, 3]]);
+  const p = tinyProblem([[1, 1], [1, 1], [1, 1], [1, 1], [1, 1]], Array(5).fill([0.1, 0.1]), 10);
+  const ev = new MakespanEvaluator(p);
+  ev.evaluate(g);
+  assert.deepEqual([ev.queue(0), ev.queue(1)], [[4, 1], [2, 0, 3]]);
+  assert.throws(() => ev.evaluate({ core: Int32Array.from([2, 0, 0, 0, 0]), prio: g.prio }), /job 0: core 2/);
+});
