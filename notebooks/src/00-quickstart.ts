@@ -114,3 +114,32 @@ show(plot({
   color: { legend: true },
   marks: [Plot.barX(energy, { y: "array", x: "uJ", fill: "component" })],
 }));
+
+// %% [markdown]
+// ## Zoo
+// `getNetwork(name)` builds any of the zoo's models (`listModels()`; `deno task zoo` lists them):
+// 113 CNNs, whose torchvision members match torchvision's published parameters and MACs
+// (`data/torchvision-models.csv`), plus transformers as GEMM jobs and recommendation MLPs.
+// One row per family:
+
+// %%
+import { familySummary, layerMacsRows } from "lab";
+table(familySummary());
+
+// %% [markdown]
+// MACs per layer of MobileNet v2: the 1x1 expansions and projections carry the work, the
+// depthwise 3x3 convs little of it.
+
+// %%
+show(plot({
+  height: 220,
+  x: { label: "MAC layer index", ticks: [] },
+  y: { label: "MMACs" },
+  color: { legend: true },
+  marks: [
+    Plot.barY(
+      layerMacsRows(getNetwork("mobilenet_v2")).map((r) => ({ ...r, mmacs: r.macs / 1e6 })),
+      { x: "index", y: "mmacs", fill: "kind" },
+    ),
+  ],
+}));

@@ -75,5 +75,5 @@ export function listModels(): ModelInfo[] {
 export function cnnNames(): string[] {
   return listModels().filter((m) => m.domain === "cnn").map((m) => m.name);
 }
-export { zooFamilies, zooSummary } from "./summary.ts";
-export type { ZooRow } from "./summary.ts";
+export { familySummary, layerMacsRows, zooFamilies, zooSummary } from "./summary.ts";
+export type { FamilyRow, ZooRow } from "./summary.ts";
