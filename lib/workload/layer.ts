@@ -2,7 +2,8 @@
  * Layer IR: the plain-data description of one DNN layer that every cost model reads.
  *
  * Each layer carries its own input shape (as SCALE-Sim topologies do), so a layer can be costed
- * without walking the graph; `inferShapes` (shapes.ts) checks that a whole network is consistent.
+ * without walking the graph; the zoo's builder (zoo/builder.ts) infers the shapes through a network
+ * and `parseNetwork` (shapes.ts) checks every layer.
  * Units: sizes in elements (pixels, channels), never bytes.
  */
 import { z } from "zod";
