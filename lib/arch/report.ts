@@ -3,7 +3,7 @@
  * `scaleSimCsv` prints SCALE-Sim's own columns first, then our native metrics, prefixed "lab".
  */
 import type { Network } from "../workload/layer.ts";
-import { gemmView } from "../workload/gemm.ts";
+import { writeTopology } from "../workload/topology.ts";
 import type { Accelerator } from "./accelerator.ts";
 import type { NetworkCost } from "./cost.ts";
 import type { EnergyBreakdown } from "./cost-types.ts";
@@ -26,24 +26,27 @@ export const labColumns = [
 ] as const;
 
 /**
- * SCALE-Sim-style CSV (its ", " separator and trailing comma): one row per GEMM SCALE-Sim would
- * run (a grouped layer gives one row per group), SCALE-Sim's numbers, then our native metrics.
+ * SCALE-Sim-style CSV (its ", " separator and trailing comma): the rows SCALE-Sim would print for
+ * `topologyText` (default: `writeTopology(net)`), then our native metrics for the whole layer on
+ * the first row of each layer (topology data row i is the network's i-th MAC layer).
  */
-export function scaleSimCsv(net: Network, acc: Accelerator, cost: NetworkCost): string {
+export function scaleSimCsv(
+  net: Network,
+  acc: Accelerator,
+  cost: NetworkCost,
+  topologyText: string = writeTopology(net),
+): string {
   const lines = [[...scaleSimColumns, ...labColumns].join(", ") + ","];
-  let i = 0;
-  const rows = scaleSimRows(net.layers, acc);
-  net.layers.forEach((layer, li) => {
-    const g = gemmView(layer);
-    if (!g) return;
-    const c = cost.layers[li];
-    for (let k = 0; k < g.groups; k++, i++) {
-      const lab = k === 0
-        ? [layer.name, c.cycles, c.stallCycles, c.dramBytes, c.energyPJ.total.toFixed(1)]
-        : ["", "", "", "", ""];
-      lines.push([...scaleSimCells(rows[i]), ...lab.map(String)].join(", ") + ",");
-    }
-  });
+  const macCosts = cost.layers.filter((c) => c.macs > 0);
+  let last = -1;
+  for (const row of scaleSimRows(topologyText, acc)) {
+    const c = macCosts[row.sourceRow];
+    const lab = row.sourceRow !== last && c
+      ? [c.name, c.cycles, c.stallCycles, c.dramBytes, c.energyPJ.total.toFixed(1)]
+      : ["", "", "", "", ""];
+    last = row.sourceRow;
+    lines.push([...scaleSimCells(row), ...lab.map(String)].join(", ") + ",");
+  }
   return lines.join("\n") + "\n";
 }
 

@@ -12,6 +12,7 @@ import {
   scaleSimCsv,
 } from "../arch/mod.ts";
 import type { Network } from "../workload/layer.ts";
+import { readTopology } from "../workload/topology.ts";
 import { getNetwork } from "../workload/zoo/mod.ts";
 import { type Command, parseFlags, UsageError } from "./args.ts";
 
@@ -68,20 +69,22 @@ async function loadAccelerator(v: Values): Promise<Accelerator> {
   return parseAccelerator({ name: "array", ...over });
 }
 
-async function loadNetwork(v: Values): Promise<Network> {
+/** The network, and the topology file's text when it came from one (for --format scalesim). */
+async function loadNetwork(v: Values): Promise<{ net: Network; topologyText?: string }> {
   if ((v.topology === undefined) === (v.network === undefined)) {
     throw new UsageError("give exactly one of --topology f.csv or --network NAME");
   }
   if (v.network !== undefined) {
     try {
-      return getNetwork(v.network);
+      return { net: getNetwork(v.network) };
     } catch (e) {
       throw new UsageError((e as Error).message);
     }
   }
-  const topo = await import("../workload/topology.ts").catch(() => null);
-  if (!topo) throw new UsageError("--topology needs lib/workload/topology.ts (not available yet)");
-  return topo.readTopologyFile(v.topology!);
+  const path = v.topology!;
+  const topologyText = await Deno.readTextFile(path);
+  const name = path.split(/[\\/]/).pop()!.replace(/\.csv$/i, "") || "topology";
+  return { net: readTopology(topologyText, name), topologyText };
 }
 
 export const simulate: Command = {
@@ -95,11 +98,11 @@ export const simulate: Command = {
       throw new UsageError(`--format must be table or scalesim, got "${format}"`);
     }
     const acc = await loadAccelerator(values);
-    const net = await loadNetwork(values);
+    const { net, topologyText } = await loadNetwork(values);
     const cost = networkCost(net, acc);
     if (values.json) console.log(JSON.stringify({ accelerator: acc, ...cost }, null, 2));
     else if (format === "scalesim") {
-      Deno.stdout.writeSync(new TextEncoder().encode(scaleSimCsv(net, acc, cost)));
+      Deno.stdout.writeSync(new TextEncoder().encode(scaleSimCsv(net, acc, cost, topologyText)));
     } else Deno.stdout.writeSync(new TextEncoder().encode(costTable(cost, acc)));
     return 0;
   },

@@ -4,9 +4,11 @@ import {
   networkCost,
   pythonFloatString,
   scaleSimCsv,
+  scaleSimGemms,
   scaleSimRows,
 } from "../../lib/arch/mod.ts";
 import { parseNetwork } from "../../lib/workload/shapes.ts";
+import { writeTopology } from "../../lib/workload/topology.ts";
 import { scaleSimReference } from "./scalesim_reference.ts";
 
 Deno.test("pythonFloatString prints floats as Python's str() does", () => {
@@ -65,18 +67,19 @@ const net = parseNetwork({
 
 Deno.test("SCALE-Sim rows: one per group GEMM, none for pools; numbers match the fold-level reference", () => {
   const acc = defaultAccelerator(8, 8);
-  const rows = scaleSimRows(net.layers, acc);
-  assert.equal(rows.length, 1 + 4 + 1);
-  assert.deepEqual(rows.map((r) => r.layerId), [0, 1, 2, 3, 4, 5]);
+  // Grouped layers are exported as one row (Channels per group, all filters: writeTopology).
+  const rows = scaleSimRows(writeTopology(net), acc);
+  assert.equal(rows.length, 3);
+  assert.deepEqual(rows.map((r) => r.layerId), [0, 1, 2]);
   // conv c1 worked by hand: M=25 K=27 N=4, 4 row folds of 47 cycles.
   assert.equal(rows[0].totalCycles, 187);
   assert.equal(rows[0].overallUtilPct, (2700 * 100) / (187 * 64));
-  // depthwise group: M=9 K=9 N=1.
-  const ref = scaleSimReference(9, 9, 1, 8, 8, "ws");
+  // depthwise exported as 1 channel, 4 filters: SCALE-Sim runs M=9 K=9 N=4.
+  const ref = scaleSimReference(9, 9, 4, 8, 8, "ws");
   assert.equal(rows[1].totalCycles, ref.totalCycles);
   assert.equal(rows[1].ifmapSramReads, ref.ifmapReads);
   assert.ok(Math.abs(rows[1].mappingEfficiencyPct - 100 * ref.mappingEfficiency) < 1e-9);
-  assert.equal(rows[5].layerName, "fc");
+  assert.equal(rows[2].layerName, "fc");
 });
 
 Deno.test("scaleSimCsv: SCALE-Sim header and ', ' separators, native columns on a layer's first row", () => {
@@ -86,10 +89,25 @@ Deno.test("scaleSimCsv: SCALE-Sim header and ', ' separators, native columns on 
     csv[0],
     /^LayerID, Total Cycles, Stall Cycles, Overall Util %, Mapping Efficiency %, Compute Util %, SRAM IFMAP Reads, SRAM Filter Reads, SRAM OFMAP Writes, lab /,
   );
-  assert.equal(csv.length, 1 + 6);
+  assert.equal(csv.length, 1 + 3);
   const first = csv[1].split(", ");
   assert.deepEqual(first.slice(0, 3), ["0", "187", "0"]);
   assert.equal(first[4], "42.1875"); // mapping efficiency 108/256 in percent
   assert.equal(first[9], "c1");
-  assert.equal(csv[3].split(", ")[9], ""); // second group row of "dw"
+  assert.equal(csv[2].split(", ")[9], "dw");
+});
+
+Deno.test("SCALE-Sim topology quirks: DP rows expand per channel, text after the last comma is ignored", () => {
+  // Like SCALE-Sim's mobilenet CSVs: a depthwise row named "...DP" with 3 channels and 1 filter.
+  const text = [
+    "Layer name, IFMAP Height, IFMAP Width, Filter Height, Filter Width, Channels, Num Filter, Strides,",
+    "Conv1, 9, 9, 3, 3, 3, 8, 2, # ignored",
+    "Conv dw DP, 6, 6, 3, 3, 3, 1, 1,",
+  ].join("\n");
+  const gemms = scaleSimGemms(text);
+  // Conv1: ofmap ceil((9-3+2)/2)=4 -> 4x4=16 pixels; K=27; N=8.
+  assert.deepEqual(gemms[0], { name: "Conv1", sourceRow: 0, m: 16, k: 27, n: 8 });
+  // DP: 3 single-channel layers of 4x4 outputs, K=9, N=1.
+  assert.equal(gemms.length, 4);
+  assert.deepEqual(gemms[3], { name: "Conv dw DPChannel_2", sourceRow: 1, m: 16, k: 9, n: 1 });
 });

@@ -66,3 +66,28 @@ Deno.test("simulate: bad input exits non-zero with a one-line message naming the
   assert.equal(none.code, 2);
   assert.match(none.stderr, /--topology.*--network/);
 });
+
+Deno.test("simulate --topology reads a SCALE-Sim CSV; --format scalesim follows SCALE-Sim on that file", async () => {
+  const path = await Deno.makeTempFile({ suffix: ".csv" });
+  await Deno.writeTextFile(
+    path,
+    [
+      "Layer name, IFMAP Height, IFMAP Width, Filter Height, Filter Width, Channels, Num Filter, Strides,",
+      "Conv1, 7, 7, 3, 3, 3, 4, 1,",
+      "CB_DP, 5, 5, 3, 3, 2, 1, 1,",
+    ].join("\n") + "\n",
+  );
+  const r = await simulate("--topology", path, "--array", "8x8", "--format", "scalesim");
+  assert.equal(r.code, 0, r.stderr);
+  const rows = r.stdout.trimEnd().split("\n").slice(1).map((l) => l.split(", "));
+  // Conv1 is the hand-worked 7x7x3 conv: 4 row folds of 47 cycles on 8x8 ws.
+  assert.deepEqual(rows[0].slice(0, 3), ["0", "187", "0"]);
+  // "DP" row: SCALE-Sim runs one single-channel layer per channel (2 rows); 3x3 outputs, K=9,
+  // N=1: K=9 > 8 rows gives 2 row folds of 16+8+9-2 = 31 cycles.
+  assert.equal(rows.length, 3);
+  assert.deepEqual([rows[1][1], rows[2][1]], ["61", "61"]);
+  const table = await simulate("--topology", path, "--array", "8x8");
+  assert.equal(table.code, 0, table.stderr);
+  assert.match(table.stdout, /Conv1/);
+  await Deno.remove(path);
+});
