@@ -15,3 +15,4 @@ export { studies } from "./experiments/registry.ts";
 export * from "./random.ts";
 export * as mapping from "./mapping/mod.ts";
 export * as elastic from "./elastic/mod.ts";
+export * as throughput from "./throughput/mod.ts";

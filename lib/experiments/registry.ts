@@ -2,10 +2,11 @@
  * The studies `deno task reproduce` knows, in the order it runs them.
  * To add a study: write lib/experiments/<id>.ts exporting a `Study`, and list it here.
  */
+import { cnnThroughputStudy } from "./cnn-throughput.ts";
 import type { Study } from "./study.ts";
 import { synergyflowStudy } from "./synergyflow.ts";
 
-export const studies: Study[] = [synergyflowStudy];
+export const studies: Study[] = [synergyflowStudy, cnnThroughputStudy];
 
 /** Look up studies by id; throws naming the unknown id and the known ones. */
 export function selectStudies(ids: string[]): Study[] {

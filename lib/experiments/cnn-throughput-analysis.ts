@@ -1,0 +1,111 @@
+/**
+ * Study E's computation, shared by the study runner and the notebook: calibrate the DPU model and
+ * the CPU rule on the real Vitis AI data, sweep the zoo CNNs over the design space with the
+ * closed-loop simulation, and fit and cross-validate the estimator on real and simulated data.
+ */
+import { calibrateDpu, type CalibrationResult } from "../throughput/calibrate.ts";
+import { type CpuRule, fitCpuRule } from "../throughput/cpu-rule.ts";
+import { dpuSize, parseDpuConfig } from "../throughput/dpu.ts";
+import { crossValidate, type CvRow, evaluateEstimator } from "../throughput/estimator-cv.ts";
+import { fitEstimator } from "../throughput/estimator-fit.ts";
+import type { Estimator, EstimatorSample } from "../throughput/estimator.ts";
+import { type PerfRow, rowToSample } from "../throughput/perf-csv.ts";
+import { DEFAULT_PLATFORM, type Platform } from "../throughput/platform.ts";
+import { sweepDesignSpace, type SweepModel, type SweepRow } from "../throughput/sweep.ts";
+import { cnnTask } from "../throughput/task.ts";
+import { getNetwork } from "../workload/zoo/mod.ts";
+import { calibrationPoints, loadVitisRows, loadZooMatches } from "./cnn-throughput-data.ts";
+import { type CnnThroughputOptions, parseCnnThroughputOptions } from "./cnn-throughput-options.ts";
+
+/** Everything the study's tables, headline and figures are made from. */
+export interface CnnThroughputAnalysis {
+  options: CnnThroughputOptions;
+  platform: Platform;
+  vitisRows: PerfRow[];
+  calibration: CalibrationResult;
+  cpuRule: CpuRule;
+  sweepRows: SweepRow[];
+  sweepModels: SweepModel[];
+  /** Estimator fitted on all real rows (what `deno task estimate` uses). */
+  realEstimator: Estimator;
+  realCv: CvRow[];
+  /** Fitted on KV260 (one core) only, predicting ZCU104 (two cores): an unseen core count. */
+  transferCv: CvRow[];
+  simEstimator: Estimator;
+  simCv: CvRow[];
+}
+
+/** The estimator's view of simulated rows (threads >= 2; fps_1thread from the same size). */
+export function simSamples(rows: SweepRow[], models: SweepModel[], mhz: number): EstimatorSample[] {
+  const fps1 = new Map<string, number>();
+  for (const r of rows) {
+    if (r.threads === 1 && r.cores === 1) fps1.set(`${r.model}|${r.arch}`, r.fps);
+  }
+  const info = new Map(models.map((m) => [`${m.model}|${m.arch}`, m]));
+  return rows.filter((r) => r.threads >= 2).map((r) => {
+    const m = info.get(`${r.model}|${r.arch}`)!;
+    return {
+      name: r.model,
+      board: `${r.arch} x${r.cores}`,
+      task: cnnTask(m.profile.task),
+      dpu: dpuSize(r.arch),
+      dpuCores: r.cores,
+      dpuMhz: mhz,
+      threads: r.threads,
+      fps1Thread: fps1.get(`${r.model}|${r.arch}`),
+      gopsPerImage: m.profile.ops / 1e9,
+      inputPixels: m.profile.inputPixels,
+      fpsMeasured: r.fps,
+    };
+  });
+}
+
+/** Run the analysis; `progress` reports each step. */
+export function analyzeCnnThroughput(
+  input: unknown = {},
+  progress: (step: string) => void = () => {},
+): CnnThroughputAnalysis {
+  const options = parseCnnThroughputOptions(input);
+  const platform = { ...DEFAULT_PLATFORM };
+  progress("step load Vitis AI data, calibrate DPU and CPU rule");
+  const vitisRows = loadVitisRows();
+  const calibration = calibrateDpu(
+    calibrationPoints(vitisRows, loadZooMatches()),
+    parseDpuConfig({ arch: "B4096", cores: 1, mhz: 300 }),
+    platform,
+  );
+  const cpuRule = fitCpuRule(vitisRows);
+  progress(`step sweep ${options.models.length} CNNs x ${options.sizes.length} sizes`);
+  const { rows: sweepRows, models: sweepModels } = sweepDesignSpace(
+    options.models.map((m) => getNetwork(m)),
+    { ...options, platform, calibration: calibration.calibration, cpuRule },
+  );
+  progress("step estimator on real data");
+  const real = vitisRows.map((r) => rowToSample(r));
+  const realEstimator = fitEstimator(real);
+  const realCv = crossValidate(real, {}, options.folds);
+  const transferCv = transfer(real);
+  progress("step estimator on simulated data");
+  const sim = simSamples(sweepRows, sweepModels, options.mhz);
+  const simEstimator = fitEstimator(sim);
+  const simCv = crossValidate(sim, {}, options.folds);
+  return {
+    options,
+    platform,
+    vitisRows,
+    calibration,
+    cpuRule,
+    sweepRows,
+    sweepModels,
+    realEstimator,
+    realCv,
+    transferCv,
+    simEstimator,
+    simCv,
+  };
+}
+
+function transfer(real: EstimatorSample[]): CvRow[] {
+  const est = fitEstimator(real.filter((s) => s.board === "KV260"));
+  return evaluateEstimator(est, real.filter((s) => s.board !== "KV260"));
+}

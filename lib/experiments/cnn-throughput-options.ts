@@ -1,0 +1,74 @@
+/**
+ * Options of study E (CNN throughput under multithreaded and multi-accelerator execution), parsed
+ * with zod. The defaults were fixed before any result was looked at: the three DPU sizes, thread
+ * range (Vitis AI examples use -t 1..8) and core range (up to 3 cores, as on ZCU102) come from the
+ * study summary; the models are every CNN of the project zoo.
+ */
+import { z } from "zod";
+import { DPU_SIZES } from "../throughput/dpu.ts";
+import { parseWith } from "../validate.ts";
+import { cnnNames } from "../workload/zoo/mod.ts";
+
+const sizeName = z.string().refine((s) => DPU_SIZES.some((d) => d.arch === s), {
+  message: `not a DPU size (${DPU_SIZES.map((d) => d.arch).join(", ")})`,
+});
+
+export const CnnThroughputOptionsSchema = z.object({
+  /** Zoo CNNs to characterise (default: every CNN of the zoo). */
+  models: z.array(z.string().min(1)).min(1).optional(),
+  /** DPU sizes (default B1024, B2304, B4096: small, middle, largest). */
+  sizes: z.array(sizeName).min(1).default(["B1024", "B2304", "B4096"]),
+  /** Threads 1..maxThreads (default 8). */
+  maxThreads: z.number().int().min(1).max(64).default(8),
+  /** DPU cores 1..maxCores (default 3; PG338 allows 4). */
+  maxCores: z.number().int().min(1).max(4).default(3),
+  /** DPU clock in MHz (default 300, the ZCU104 and KV260 clock). */
+  mhz: z.number().positive().max(1000).default(300),
+  /** Models of the throughput-vs-threads figure. */
+  representative: z.array(z.string().min(1)).min(1).default([
+    "mobilenet_v2",
+    "resnet50",
+    "yolov3",
+    "lraspp_mobilenet_v3_large",
+  ]),
+  /** Cross-validation folds of the estimator (by CNN name). */
+  folds: z.number().int().min(2).max(20).default(5),
+  /** Completions measured per simulation. */
+  measuredInferences: z.number().int().min(50).default(2000),
+});
+export type CnnThroughputOptionsInput = z.input<typeof CnnThroughputOptionsSchema>;
+
+/** Parsed options with the model list resolved. */
+export type CnnThroughputOptions = z.infer<typeof CnnThroughputOptionsSchema> & {
+  models: string[];
+};
+
+/** A smaller run for smoke tests (`--quick`): a dozen CNNs of different kinds, shorter windows. */
+export const quickCnnThroughputOptions: CnnThroughputOptionsInput = {
+  models: [
+    "mobilenet_v2",
+    "mobilenet_v1_0.5_160",
+    "resnet18",
+    "resnet50",
+    "googlenet",
+    "squeezenet1_1",
+    "vgg16",
+    "efficientnet_b0",
+    "yolov3",
+    "yolov3_tiny",
+    "ssd_mobilenet_v1",
+    "lraspp_mobilenet_v3_large",
+  ],
+  measuredInferences: 400,
+};
+
+/** Parse options (a bad field throws naming it); unknown model names throw naming the name. */
+export function parseCnnThroughputOptions(input: unknown = {}): CnnThroughputOptions {
+  const o = parseWith(CnnThroughputOptionsSchema, input, "cnn-throughput options");
+  const known = cnnNames();
+  const models = o.models ?? known;
+  for (const m of [...models, ...o.representative]) {
+    if (!known.includes(m)) throw new RangeError(`cnn-throughput: "${m}" is not a zoo CNN`);
+  }
+  return { ...o, models };
+}

@@ -1,0 +1,135 @@
+/**
+ * Fitting the estimator (estimator.ts) on measured rows, deterministically:
+ * 1. Rows with one DPU core give each CNN's CPU seconds as Tcpu = 1/fps_1 - 1/fps_N (with one core
+ *    and enough threads the DPU is the bottleneck, so 1/fps_N is the DPU job time).
+ * 2. ln(Tcpu / T1) is regressed by mathjs least squares on the per-task intercepts and the terms
+ *    (one model per subset of terms, so rows missing a characteristic still get a prediction).
+ * 3. The contention slope g and the smoothing exponent p are picked on a fixed grid to minimise
+ *    the mean absolute percentage error over all rows (any core count).
+ */
+import { median } from "mathjs";
+import {
+  CPU_SHARE_RANGE,
+  type Estimator,
+  type EstimatorSample,
+  featureRow,
+  predict,
+  samplePeakOps,
+  type ShareModel,
+  type Term,
+} from "./estimator.ts";
+import { leastSquares } from "./lsq.ts";
+import { CNN_TASKS, type CnnTask } from "./task.ts";
+
+/** Options of `fitEstimator`. */
+export interface FitOptions {
+  /** Terms of the CPU-share model (default both: "pixelRate", "utilization"). */
+  terms?: Term[];
+  /** Per-task intercepts (default true); false = one intercept for all tasks. */
+  useTask?: boolean;
+  /** Candidate contention slopes g (default 0, 0.01, ..., 0.5); [0] switches contention off. */
+  contentionGrid?: number[];
+  /** Candidate smoothing exponents; null = hard minimum (default 1, 1.5, 2, 3, 4, 6, 8, 16, null). */
+  smoothingGrid?: (number | null)[];
+  /** Ridge penalty on the task intercepts, in squared log units (default 1). */
+  ridge?: number;
+  /** CPU cores of the boards (default 4, Cortex-A53 x 4). */
+  cpuCores?: number;
+}
+
+const DEFAULT_G = Array.from({ length: 51 }, (_, i) => i / 100);
+const DEFAULT_P: (number | null)[] = [1, 1.5, 2, 3, 4, 6, 8, 16, null];
+
+/** Observed CPU seconds of a one-core row (null when the row cannot tell). */
+export function observedCpuSeconds(s: EstimatorSample): number | null {
+  if (s.dpuCores !== 1 || !s.fps1Thread || !s.fpsMeasured) return null;
+  const t1 = 1 / s.fps1Thread;
+  const cpu = t1 - 1 / s.fpsMeasured;
+  return Math.min(CPU_SHARE_RANGE[1] * t1, Math.max(CPU_SHARE_RANGE[0] * t1, cpu));
+}
+
+/** Every non-empty-or-empty subset of `terms`, largest first (so predictions prefer more terms). */
+function subsets(terms: Term[]): Term[][] {
+  const out: Term[][] = [];
+  for (let mask = (1 << terms.length) - 1; mask >= 0; mask--) {
+    out.push(terms.filter((_, i) => mask & (1 << i)));
+  }
+  return out.sort((a, b) => b.length - a.length);
+}
+
+function fitShareModel(
+  rows: EstimatorSample[],
+  terms: Term[],
+  useTask: boolean,
+  ridge: number,
+): ShareModel | null {
+  const x: number[][] = [], y: number[] = [];
+  for (const s of rows) {
+    const cpu = observedCpuSeconds(s);
+    const f = featureRow(s, terms, useTask);
+    if (cpu === null || f === null) continue;
+    x.push(f);
+    y.push(Math.log(cpu * s.fps1Thread!));
+  }
+  if (x.length <= terms.length + 1) return null;
+  const pen = x[0].map((_, j) => (useTask && j >= 1 && j <= CNN_TASKS.length ? ridge : 0));
+  return { terms, useTask, coefficients: leastSquares(x, y, pen) };
+}
+
+function physicsFallback(
+  rows: EstimatorSample[],
+): Pick<Estimator, "dpuEfficiency" | "cpuSecondsPerPixel"> {
+  const eff: number[] = [];
+  const perPx: Record<string, number[]> = {};
+  for (const s of rows) {
+    const cpu = observedCpuSeconds(s);
+    if (cpu === null) continue;
+    if (s.gopsPerImage) eff.push((s.gopsPerImage * 1e9 * s.fpsMeasured!) / samplePeakOps(s));
+    if (s.inputPixels) (perPx[s.task] ??= []).push(cpu / s.inputPixels);
+  }
+  const all = Object.values(perPx).flat();
+  const fallback = all.length ? Number(median(all)) : 0;
+  const cpuSecondsPerPixel = Object.fromEntries(
+    CNN_TASKS.map((t) => [t, perPx[t]?.length ? Number(median(perPx[t])) : fallback]),
+  ) as Record<CnnTask, number>;
+  return { dpuEfficiency: eff.length ? Number(median(eff)) : 0.5, cpuSecondsPerPixel };
+}
+
+/** Mean absolute percentage error (%) of `est` on the rows that have a measurement. */
+export function mapePercent(est: Estimator, rows: EstimatorSample[]): number {
+  let sum = 0, n = 0;
+  for (const s of rows) {
+    if (!s.fpsMeasured) continue;
+    sum += Math.abs(predict(est, s).fps - s.fpsMeasured) / s.fpsMeasured;
+    n++;
+  }
+  return n ? (100 * sum) / n : NaN;
+}
+
+/** Fit an estimator on `rows` (same rows and options give the same estimator). */
+export function fitEstimator(rows: EstimatorSample[], opts: FitOptions = {}): Estimator {
+  const terms = opts.terms ?? ["pixelRate", "utilization"];
+  const useTask = opts.useTask ?? true;
+  const shareModels = subsets(terms)
+    .map((t) => fitShareModel(rows, t, useTask, opts.ridge ?? 1))
+    .filter((m): m is ShareModel => m !== null);
+  if (shareModels.length === 0) {
+    throw new RangeError("fitEstimator: no one-core rows with fps_1thread and fps_multithread");
+  }
+  const fallback = physicsFallback(rows);
+  let best: Estimator | null = null, bestErr = Infinity;
+  for (const g of opts.contentionGrid ?? DEFAULT_G) {
+    for (const p of opts.smoothingGrid ?? DEFAULT_P) {
+      const est: Estimator = {
+        shareModels,
+        contentionPerCore: g,
+        smoothing: p,
+        cpuCores: opts.cpuCores ?? 4,
+        ...fallback,
+      };
+      const err = mapePercent(est, rows);
+      if (err < bestErr) [best, bestErr] = [est, err];
+    }
+  }
+  return best!;
+}

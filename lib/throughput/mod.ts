@@ -1,0 +1,23 @@
+/**
+ * Study E's library: a DPU-class accelerator (DPUCZDX8G sizes, per-layer cycles, DRAM contention),
+ * the host platform and power, the closed-loop multithreaded simulation, the Vitis AI performance
+ * CSV reader, the CPU pre/post rule and the throughput estimator. Exported from lib/mod.ts as
+ * the namespace `throughput`.
+ */
+export * from "./dpu.ts";
+export * from "./platform.ts";
+export * from "./power.ts";
+export * from "./layer-cost.ts";
+export * from "./profile.ts";
+export * from "./calibrate.ts";
+export * from "./bounds.ts";
+export * from "./sim.ts";
+export * from "./csv.ts";
+export * from "./task.ts";
+export * from "./perf-csv.ts";
+export * from "./cpu-rule.ts";
+export * from "./lsq.ts";
+export * from "./estimator.ts";
+export * from "./estimator-fit.ts";
+export * from "./estimator-cv.ts";
+export * from "./sweep.ts";
