@@ -4,8 +4,8 @@ import fc from "fast-check";
 import {
   decodeQueues,
   genomeFromQueues,
-  MakespanEvaluator,
   makespanBounds,
+  MakespanEvaluator,
   simulateMapping,
 } from "../../lib/mapping/mod.ts";
 import { referenceMakespan, tinyProblem } from "./helpers.ts";
@@ -32,10 +32,17 @@ Deno.test("hand example: two throttled jobs, then one alone", () => {
 Deno.test("total demand under the bandwidth: makespan = largest per-core latency sum", () => {
   fc.assert(fc.property(
     fc.integer({ min: 1, max: 5 }),
-    fc.array(fc.tuple(fc.nat(4), fc.integer({ min: 1, max: 1000 }), fc.double({ min: 0.01, max: 3, noNaN: true })), {
-      minLength: 1,
-      maxLength: 30,
-    }),
+    fc.array(
+      fc.tuple(
+        fc.nat(4),
+        fc.integer({ min: 1, max: 1000 }),
+        fc.double({ min: 0.01, max: 3, noNaN: true }),
+      ),
+      {
+        minLength: 1,
+        maxLength: 30,
+      },
+    ),
     (cores, jobs) => {
       const lat = jobs.map(([, l]) => Array(cores).fill(l));
       const bw = jobs.map(([, , b]) => Array(cores).fill(b));
@@ -52,10 +59,13 @@ Deno.test("total demand under the bandwidth: makespan = largest per-core latency
 
 Deno.test("one core: makespan = sum of lat x max(1, bw / BW)", () => {
   fc.assert(fc.property(
-    fc.array(fc.tuple(fc.integer({ min: 1, max: 1e6 }), fc.double({ min: 1e-6, max: 100, noNaN: true })), {
-      minLength: 1,
-      maxLength: 40,
-    }),
+    fc.array(
+      fc.tuple(fc.integer({ min: 1, max: 1e6 }), fc.double({ min: 1e-6, max: 100, noNaN: true })),
+      {
+        minLength: 1,
+        maxLength: 40,
+      },
+    ),
     fc.double({ min: 0.1, max: 50, noNaN: true }),
     (jobs, sysBw) => {
       const p = tinyProblem(jobs.map(([l]) => [l]), jobs.map(([, b]) => [b]), sysBw);
@@ -72,7 +82,10 @@ const problemArb = fc.integer({ min: 1, max: 4 }).chain((cores) =>
     rows: fc.array(
       fc.tuple(
         fc.array(fc.integer({ min: 1, max: 1e5 }), { minLength: cores, maxLength: cores }),
-        fc.array(fc.double({ min: 1e-3, max: 20, noNaN: true }), { minLength: cores, maxLength: cores }),
+        fc.array(fc.double({ min: 1e-3, max: 20, noNaN: true }), {
+          minLength: cores,
+          maxLength: cores,
+        }),
         fc.nat(cores - 1),
         fc.double({ min: 0, max: 0.999, noNaN: true }),
       ),
@@ -85,7 +98,10 @@ const problemArb = fc.integer({ min: 1, max: 4 }).chain((cores) =>
 Deno.test("evaluator agrees with an independent bytes-form reference of M3E's allocator", () => {
   fc.assert(fc.property(problemArb, ({ cores, rows, sysBw }) => {
     const p = tinyProblem(rows.map((r) => r[0]), rows.map((r) => r[1]), sysBw);
-    const g = { core: Int32Array.from(rows.map((r) => r[2])), prio: Float64Array.from(rows.map((r) => r[3])) };
+    const g = {
+      core: Int32Array.from(rows.map((r) => r[2])),
+      prio: Float64Array.from(rows.map((r) => r[3])),
+    };
     const m = new MakespanEvaluator(p).evaluate(g);
     close(m, referenceMakespan(p, decodeQueues(g, cores)), 1e-7);
   }));
@@ -94,7 +110,10 @@ Deno.test("evaluator agrees with an independent bytes-form reference of M3E's al
 Deno.test("makespan respects the lower bounds and the trace accounts for every job", () => {
   fc.assert(fc.property(problemArb, ({ cores, rows, sysBw }) => {
     const p = tinyProblem(rows.map((r) => r[0]), rows.map((r) => r[1]), sysBw);
-    const g = { core: Int32Array.from(rows.map((r) => r[2])), prio: Float64Array.from(rows.map((r) => r[3])) };
+    const g = {
+      core: Int32Array.from(rows.map((r) => r[2])),
+      prio: Float64Array.from(rows.map((r) => r[3])),
+    };
     const tr = simulateMapping(p, g);
     assert.ok(tr.makespanCycles >= makespanBounds(p).lowerBoundCycles * (1 - 1e-9));
     assert.equal(tr.segments.length, rows.length);
@@ -114,11 +133,17 @@ Deno.test("a job that needs no bandwidth runs at full speed while others are thr
 });
 
 Deno.test("the decoder runs each core's jobs by ascending priority, ties by job index", () => {
-  const g = { core: Int32Array.from([1, 0, 1, 1, 0]), prio: Float64Array.from([0.5, 0.9, 0.1, 0.5, 0.2]) };
+  const g = {
+    core: Int32Array.from([1, 0, 1, 1, 0]),
+    prio: Float64Array.from([0.5, 0.9, 0.1, 0.5, 0.2]),
+  };
   assert.deepEqual(decodeQueues(g, 2), [[4, 1], [2, 0, 3]]);
   const p = tinyProblem([[1, 1], [1, 1], [1, 1], [1, 1], [1, 1]], Array(5).fill([0.1, 0.1]), 10);
   const ev = new MakespanEvaluator(p);
   ev.evaluate(g);
   assert.deepEqual([ev.queue(0), ev.queue(1)], [[4, 1], [2, 0, 3]]);
-  assert.throws(() => ev.evaluate({ core: Int32Array.from([2, 0, 0, 0, 0]), prio: g.prio }), /job 0: core 2/);
+  assert.throws(
+    () => ev.evaluate({ core: Int32Array.from([2, 0, 0, 0, 0]), prio: g.prio }),
+    /job 0: core 2/,
+  );
 });

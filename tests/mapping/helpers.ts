@@ -33,7 +33,9 @@ export function referenceMakespan(p: Problem, queues: number[][]): number {
   let time = 0;
   while (A.some((a) => a !== Infinity)) {
     const total = req.reduce((s, x) => s + x, 0);
-    const alloc = req.map((r) => (total > p.systemBwBytesPerCycle ? (r * p.systemBwBytesPerCycle) / total : r));
+    const alloc = req.map((
+      r,
+    ) => (total > p.systemBwBytesPerCycle ? (r * p.systemBwBytesPerCycle) / total : r));
     const left = A.map((a, c) => (a === Infinity ? Infinity : a / alloc[c]));
     const dt = Math.min(...left);
     const next = left.indexOf(dt);

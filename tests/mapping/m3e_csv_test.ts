@@ -24,13 +24,24 @@ Deno.test("a GEMM row stores M, N, K in the K, C, Y slots", () => {
 
 Deno.test("a header row is accepted and DSCONV keeps K = 1", () => {
   const jobs = parseM3eCsv("threadId,layerId,K,C,Y,X,R,S,T\n2,3,1,144,56,56,3,3,2\n");
-  assert.deepEqual(jobs[0], { type: "DSCONV", K: 1, C: 144, Y: 56, X: 56, R: 3, S: 3, threadId: 2, layerId: 3 });
+  assert.deepEqual(jobs[0], {
+    type: "DSCONV",
+    K: 1,
+    C: 144,
+    Y: 56,
+    X: 56,
+    R: 3,
+    S: 3,
+    threadId: 2,
+    layerId: 3,
+  });
   // Depthwise MACs: C x Yo x Xo x R x S = 144 x 54 x 54 x 9.
   assert.equal(jobMacs(jobs[0]), 144 * 54 * 54 * 9);
 });
 
 Deno.test("bad cells are all reported with row and column", () => {
-  const bad = "1,1,64,64,14,14,3,3,1\n1,1,-4,64,14,14,3,3,1\n1,1,64,x,14,14,3,3,7\n1,1,64\n1,1,8,8,2,2,3,3,1\n";
+  const bad =
+    "1,1,64,64,14,14,3,3,1\n1,1,-4,64,14,14,3,3,1\n1,1,64,x,14,14,3,3,7\n1,1,64\n1,1,8,8,2,2,3,3,1\n";
   try {
     parseM3eCsv(bad, "bad.csv");
     assert.fail("expected a ValidationError");
