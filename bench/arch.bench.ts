@@ -4,7 +4,7 @@
  * evaluations, so 1M/s means <= 1 ms per iteration.
  */
 import { defaultAccelerator, gemmCost, layerCost, networkCost } from "../lib/arch/mod.ts";
-import { gemmView, type GemmView } from "../lib/workload/gemm.ts";
+import { type GemmView, gemmView } from "../lib/workload/gemm.ts";
 import type { Layer } from "../lib/workload/layer.ts";
 import { getNetwork, listModels } from "../lib/workload/zoo/mod.ts";
 
