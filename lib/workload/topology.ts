@@ -18,8 +18,9 @@
  * - Dense layers are 1x1 convs over a `tokens` x 1 map; GEMMs in the conv format use SCALE-Sim's
  *   own GEMM-to-conv mapping (IFMAP m x k, filter 1 x k, 1 channel, n filters), independent
  *   groups stacked along m. In the GEMM format every MAC layer is its per-group M, N, K.
- * Reading tolerates blank lines, tabs, a missing trailing comma and `#...` comments; a row whose
- * SCALE-Sim output is larger than the floor-mode output gets the padding that reproduces it.
+ * Reading tolerates blank lines, tabs, a missing trailing comma, `#...` comments and repeated layer
+ * names (renamed `name@rowN`); a row whose SCALE-Sim output is larger than the floor-mode output
+ * gets the padding that reproduces it.
  */
 import { ValidationError } from "../validate.ts";
 import { convOutHW, gemmView } from "./gemm.ts";
@@ -29,7 +30,8 @@ import { parseNetwork } from "./shapes.ts";
 /** The two SCALE-Sim topology layouts. */
 export type TopologyFormat = "conv" | "gemm";
 
-export const CONV_HEADER = [
+/** Column names of SCALE-Sim's conv topology format. */
+export const TOPOLOGY_CONV_HEADER = [
   "Layer name",
   "IFMAP Height",
   "IFMAP Width",
@@ -39,7 +41,8 @@ export const CONV_HEADER = [
   "Num Filter",
   "Strides",
 ];
-export const GEMM_HEADER = ["Layer", "M", "N", "K"];
+/** Column names of SCALE-Sim's GEMM topology format. */
+export const TOPOLOGY_GEMM_HEADER = ["Layer", "M", "N", "K"];
 
 const safeName = (n: string) => n.replace(/[,#\s]+/g, "_");
 
@@ -75,7 +78,7 @@ function convRow(l: Layer): number[] {
  */
 export function writeTopology(net: Network, format?: TopologyFormat): string {
   const fmt = format ?? (net.layers.some((l) => l.kind === "gemm") ? "gemm" : "conv");
-  const header = fmt === "conv" ? CONV_HEADER : GEMM_HEADER;
+  const header = fmt === "conv" ? TOPOLOGY_CONV_HEADER : TOPOLOGY_GEMM_HEADER;
   const lines = [header.join(", ") + ","];
   for (const l of net.layers) {
     const g = gemmView(l);
@@ -123,8 +126,8 @@ function detectFormat(header: Row): TopologyFormat | null {
   const norm = header.cells.map((c) => c.toLowerCase().replace(/\s+/g, " "));
   const matches = (h: string[]) =>
     norm.length === h.length && h.every((x, i) => norm[i] === x.toLowerCase());
-  if (matches(CONV_HEADER)) return "conv";
-  if (matches(GEMM_HEADER)) return "gemm";
+  if (matches(TOPOLOGY_CONV_HEADER)) return "conv";
+  if (matches(TOPOLOGY_GEMM_HEADER)) return "gemm";
   return null;
 }
 
@@ -219,17 +222,22 @@ export function readTopology(text: string, name = "topology"): Network {
   if (!fmt) {
     throw new ValidationError(`topology ${name}`, [
       `row ${rows[0].line}: header "${rows[0].cells.join(", ")}" is neither "${
-        CONV_HEADER.join(", ")
-      }" nor "${GEMM_HEADER.join(", ")}"`,
+        TOPOLOGY_CONV_HEADER.join(", ")
+      }" nor "${TOPOLOGY_GEMM_HEADER.join(", ")}"`,
     ]);
   }
-  const header = fmt === "conv" ? CONV_HEADER : GEMM_HEADER;
+  const header = fmt === "conv" ? TOPOLOGY_CONV_HEADER : TOPOLOGY_GEMM_HEADER;
   const layers: Layer[] = [];
+  const seen = new Set<string>();
   for (const row of rows.slice(1)) {
     const v = numbers(row, header, issues);
     if (!v) continue;
     const l = fmt === "conv" ? convLayer(row, v, issues) : gemmLayer(row, v);
-    if (l) layers.push(l);
+    if (!l) continue;
+    // SCALE-Sim ignores names, so files may repeat them; the IR needs unique ones.
+    if (seen.has(l.name)) l.name = `${l.name}@row${row.line}`;
+    seen.add(l.name);
+    layers.push(l);
   }
   if (rows.length === 1) issues.push(`row ${rows[0].line}: header only, no layers`);
   if (issues.length) throw new ValidationError(`topology ${name}`, issues);

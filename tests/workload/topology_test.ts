@@ -39,10 +39,11 @@ Deno.test("topology: reads the conv format with SCALE-Sim's ceil output size", (
   assert.deepEqual(net.input, { h: 224, w: 224, c: 3 });
 });
 
-Deno.test("topology: reads the GEMM format (Layer, M, N, K)", () => {
-  const net = readTopology("Layer,M,N,K\n1,256,128,2048\n2,128,64,2048\n", "ncf");
+Deno.test("topology: reads the GEMM format (Layer, M, N, K); repeated names get the row", () => {
+  const net = readTopology("Layer,M,N,K\n1,256,128,2048\n2,128,64,2048\n1,4,4,4\n", "ncf");
   assert.deepEqual(gemmView(net.layers[0]), { m: 256, k: 2048, n: 128, groups: 1 });
-  assert.equal(networkMacs(net), 256 * 128 * 2048 + 128 * 64 * 2048);
+  assert.equal(networkMacs(net), 256 * 128 * 2048 + 128 * 64 * 2048 + 4 * 4 * 4);
+  assert.equal(net.layers[2].name, "1@row4");
 });
 
 Deno.test("topology: writes padded input extents so SCALE-Sim's output size matches", () => {
