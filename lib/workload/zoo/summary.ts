@@ -4,8 +4,9 @@ import type { Network } from "../layer.ts";
 import { getNetwork, listModels } from "./mod.ts";
 import type { ModelInfo } from "./types.ts";
 
-/** What the zoo listing shows for one model; `layers` counts MAC layers (conv, dense, gemm). */
-export interface ZooRow {
+/** What the zoo listing shows for one model; `layers` counts MAC layers (conv, dense, gemm). A type
+ * alias, not an interface, so rows pass as `Record<string, unknown>` to `table()`. */
+export type ZooRow = {
   name: string;
   family: string;
   task: ModelInfo["task"];
@@ -15,7 +16,7 @@ export interface ZooRow {
   params: number;
   /** Multiply-accumulates of one inference at batch 1. */
   macs: number;
-}
+};
 
 /** Summary rows for every zoo model, or for one family (`family`), in catalogue order. */
 export function zooSummary(family?: string): ZooRow[] {
@@ -39,7 +40,7 @@ export function zooFamilies(): string[] {
 }
 
 /** One row per zoo family: its task, model count, and the range of parameters and MACs. */
-export interface FamilyRow {
+export type FamilyRow = {
   family: string;
   task: ModelInfo["task"];
   models: number;
@@ -47,7 +48,7 @@ export interface FamilyRow {
   paramsM: string;
   /** Smallest and largest model, in GMACs at batch 1. */
   gmacs: string;
-}
+};
 
 const range = (xs: number[]) => {
   const fmt = (v: number) => String(Number(v.toPrecision(3)));
