@@ -12,6 +12,8 @@ import { resnetBackbone } from "./resnet.ts";
 import { cnn, type ZooEntry } from "./types.ts";
 
 const CLASSES = 21;
+/** torchvision evaluates its segmentation weights at 520 x 520. */
+const SIZE = 520;
 
 /** torchvision FCNHead: 3x3 conv to inputC/4 (batch norm), 1x1 conv to the classes. */
 function fcnHead(x: Cursor, n: string): Cursor {
@@ -36,8 +38,8 @@ function resnetSeg(backbone: string, head: "fcn" | "deeplab") {
     if (head === "fcn") fcnHead(x, "classifier");
     else deeplabHead(x, "classifier");
     fcnHead(aux, "aux_classifier");
-    x.resize("upsample", 520, 520);
-    aux.resize("aux_upsample", 520, 520);
+    x.resize("upsample", SIZE, SIZE);
+    aux.resize("aux_upsample", SIZE, SIZE);
   };
 }
 
@@ -48,8 +50,8 @@ function mobilenetSeg(head: "deeplab" | "lraspp") {
     if (head === "deeplab") {
       deeplabHead(x, "classifier");
       fcnHead(low, "aux_classifier");
-      x.resize("upsample", 520, 520);
-      low.resize("aux_upsample", 520, 520);
+      x.resize("upsample", SIZE, SIZE);
+      low.resize("aux_upsample", SIZE, SIZE);
       return;
     }
     // LR-ASPP: a 1x1 conv (batch norm) gated by a pooled 1x1 conv, resized to the low map.
@@ -59,7 +61,7 @@ function mobilenetSeg(head: "deeplab" | "lraspp") {
       bias: true,
     });
     low.conv("classifier.low_classifier", CLASSES, 1, { bias: true });
-    x.add("classifier.add", low).resize("upsample", 520, 520);
+    x.add("classifier.add", low).resize("upsample", SIZE, SIZE);
   };
 }
 
@@ -95,7 +97,7 @@ function unet(x: Cursor): void {
 /** FCN / DeepLabV3 on dilated ResNet-50/101, DeepLabV3 and LR-ASPP on MobileNet v3, U-Net. */
 export function segmentationEntries(): ZooEntry[] {
   const s = "segmentation" as const;
-  const r = [520, 520] as [number, number];
+  const r: [number, number] = [SIZE, SIZE];
   return [
     cnn("fcn_resnet50", "fcn", s, r, resnetSeg("resnet50", "fcn")),
     cnn("fcn_resnet101", "fcn", s, r, resnetSeg("resnet101", "fcn")),
