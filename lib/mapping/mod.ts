@@ -27,3 +27,4 @@ export * from "./allocator.ts";
 export * from "./trace.ts";
 export * from "./bounds.ts";
 export * from "./optimizers/mod.ts";
+export * from "./report.ts";
