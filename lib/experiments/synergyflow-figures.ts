@@ -37,6 +37,7 @@ export function utilizationChart(rows: UtilizationRow[]): Chart {
     title: "PE utilization: conv work, FC work, whole pool",
     width: 760,
     height: 460,
+    marginRight: 70,
     fx: { label: null },
     fy: { label: null, domain: ["conv", "fc", "overall"] },
     x: { axis: null, domain: DESIGNS },
@@ -50,12 +51,31 @@ function sweepChart(rows: SweepRow[], x: "batch" | "bandwidthGBps", label: strin
   return plot({
     title: `SynergyFlow speed-up versus ${label}`,
     width: 700,
-    x: { type: "log", label, ticks: [...new Set(rows.map((r) => r[x]))] },
+    // The sweep points double, so a point scale spaces them as a log scale would (and labels all).
+    x: { type: "point", label, domain: [...new Set(rows.map((r) => r[x]))].sort((a, b) => a - b) },
     y: { label: "fraction gained over baseline", grid: true },
     color: { legend: true },
     marks: [
       Plot.ruleY([0]),
-      Plot.line(rows, { x, y: "synergyflowGain", stroke: "model", marker: "circle" }),
+      Plot.line(rows.filter((r) => r.model !== "mean"), {
+        x,
+        y: "synergyflowGain",
+        stroke: "model",
+        marker: "circle",
+      }),
+      Plot.line(rows.filter((r) => r.model === "mean"), {
+        x,
+        y: "synergyflowGain",
+        stroke: "black",
+        strokeWidth: 2.5,
+        strokeDasharray: "6,3",
+      }),
+      Plot.text(rows.filter((r) => r.model === "mean").slice(-1), {
+        x,
+        y: "synergyflowGain",
+        text: () => "mean",
+        dy: -8,
+      }),
     ],
   });
 }
@@ -96,10 +116,11 @@ export function mixChart(rows: MixRow[]): Chart {
 /** The split of the PE pool over time for one mix, isolated and co-scheduled. */
 export function timelineChart(rows: TimelineTableRow[]): Chart {
   return plot({
-    title: "PE pool over time (each band: one engine; gray: re-partition)",
+    title: "PE pool over time (each band: one engine; dashed line: re-partition)",
     width: 760,
     height: 420,
     marginLeft: 60,
+    marginRight: 100,
     fy: { label: null, domain: ["isolated", "co-scheduled"] },
     x: { label: "time (s)" },
     y: { label: "PEs" },
@@ -126,16 +147,21 @@ export function timelineChart(rows: TimelineTableRow[]): Chart {
 
 /** SynergyFlow's gain on one job as the reconfiguration cost grows. */
 export function reconfigurationChart(rows: ReconfigurationRow[]): Chart {
-  const shown = rows.map((r) => ({ ...r, cycles: Math.max(r.reconfigurationCycles, 1) }));
+  const cycles = [...new Set(rows.map((r) => r.reconfigurationCycles))].sort((a, b) => a - b);
   return plot({
-    title: "Gain on one job versus reconfiguration cost (0 cycles drawn at 1)",
+    title: "Gain on one job versus the cost of its re-partition",
     width: 700,
-    x: { type: "log", label: "reconfiguration cost (cycles)" },
+    x: { type: "point", label: "reconfiguration cost (cycles)", domain: cycles },
     y: { label: "fraction gained over baseline", grid: true },
     color: { legend: true },
     marks: [
       Plot.ruleY([0]),
-      Plot.line(shown, { x: "cycles", y: "synergyflowGain", stroke: "model", marker: "circle" }),
+      Plot.line(rows, {
+        x: "reconfigurationCycles",
+        y: "synergyflowGain",
+        stroke: "model",
+        marker: "circle",
+      }),
     ],
   });
 }
