@@ -16,3 +16,4 @@ export * from "./random.ts";
 export * as mapping from "./mapping/mod.ts";
 export * as elastic from "./elastic/mod.ts";
 export * as throughput from "./throughput/mod.ts";
+export * as tenancy from "./tenancy/mod.ts";

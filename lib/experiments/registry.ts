@@ -3,10 +3,11 @@
  * To add a study: write lib/experiments/<id>.ts exporting a `Study`, and list it here.
  */
 import { cnnThroughputStudy } from "./cnn-throughput.ts";
+import { partitioningStudy } from "./partitioning.ts";
 import type { Study } from "./study.ts";
 import { synergyflowStudy } from "./synergyflow.ts";
 
-export const studies: Study[] = [synergyflowStudy, cnnThroughputStudy];
+export const studies: Study[] = [partitioningStudy, synergyflowStudy, cnnThroughputStudy];
 
 /** Look up studies by id; throws naming the unknown id and the known ones. */
 export function selectStudies(ids: string[]): Study[] {
