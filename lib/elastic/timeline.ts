@@ -1,5 +1,5 @@
 /** A schedule as rows for plotting the split over time: one row per engine per phase. */
-import type { Schedule } from "./schedule.ts";
+import type { Allocation, Schedule } from "./schedule.ts";
 
 /** One engine (or the re-partition gap) during one phase; PEs stacked from `peLow` to `peHigh`. */
 export type TimelineRow = {
@@ -15,6 +15,16 @@ export type TimelineRow = {
   /** Share of the whole DRAM bandwidth this engine holds, [0, 1]. */
   bandwidthShare: number;
 };
+
+/** The engines of one allocation: [name, PEs, share of the whole bandwidth]. */
+function engines(a: Allocation, totalBandwidthBytesPerSecond: number): [string, number, number][] {
+  const bwShare = a.machine.bandwidthBytesPerSecond / totalBandwidthBytesPerSecond;
+  if (a.split.mode === "monolithic") return [[`${a.job} layer by layer`, a.split.convPes, bwShare]];
+  return [
+    [`${a.job} conv`, a.split.convPes, bwShare * a.split.convBandwidthShare],
+    [`${a.job} fc`, a.split.fcPes, bwShare * (1 - a.split.convBandwidthShare)],
+  ];
+}
 
 /** Timeline rows of a schedule; `totalBandwidthBytesPerSecond` turns engine bandwidth into shares. */
 export function timelineRows(s: Schedule, totalBandwidthBytesPerSecond: number): TimelineRow[] {
@@ -37,18 +47,12 @@ export function timelineRows(s: Schedule, totalBandwidthBytesPerSecond: number):
     }
     let low = 0;
     for (const a of ph.allocations) {
-      const bwShare = a.machine.bandwidthBytesPerSecond / totalBandwidthBytesPerSecond;
-      const engines: [string, number, number][] = a.split.mode === "monolithic"
-        ? [[`${a.job} layer by layer`, a.split.convPes, bwShare]]
-        : [
-          [`${a.job} conv`, a.split.convPes, bwShare * a.split.convBandwidthShare],
-          [`${a.job} fc`, a.split.fcPes, bwShare * (1 - a.split.convBandwidthShare)],
-        ];
-      for (const [engine, pes, bandwidthShare] of engines) {
+      for (const [engine, pes, bandwidthShare] of engines(a, totalBandwidthBytesPerSecond)) {
+        const endSeconds = ph.endSeconds;
         rows.push({
           phase,
           startSeconds: run,
-          endSeconds: ph.endSeconds,
+          endSeconds,
           engine,
           job: a.job,
           pes,
