@@ -14,6 +14,7 @@ export type * from "./experiments/study.ts";
 export { studies } from "./experiments/registry.ts";
 export * from "./random.ts";
 export * as mapping from "./mapping/mod.ts";
+export * as multicore from "./multicore/mod.ts";
 export * as elastic from "./elastic/mod.ts";
 export * as throughput from "./throughput/mod.ts";
 export * as tenancy from "./tenancy/mod.ts";

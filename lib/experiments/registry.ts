@@ -3,11 +3,17 @@
  * To add a study: write lib/experiments/<id>.ts exporting a `Study`, and list it here.
  */
 import { cnnThroughputStudy } from "./cnn-throughput.ts";
+import { heterogeneousStudy } from "./heterogeneous.ts";
 import { partitioningStudy } from "./partitioning.ts";
 import type { Study } from "./study.ts";
 import { synergyflowStudy } from "./synergyflow.ts";
 
-export const studies: Study[] = [partitioningStudy, synergyflowStudy, cnnThroughputStudy];
+export const studies: Study[] = [
+  partitioningStudy,
+  heterogeneousStudy,
+  synergyflowStudy,
+  cnnThroughputStudy,
+];
 
 /** Look up studies by id; throws naming the unknown id and the known ones. */
 export function selectStudies(ids: string[]): Study[] {
