@@ -1,5 +1,5 @@
 /** Study E: the real-data reference gains and the paper-vs-ours comparison table. */
-import { median } from "mathjs";
+import { medianOf } from "../throughput/stats.ts";
 import type { PerfRow } from "../throughput/perf-csv.ts";
 import type { CnnThroughputAnalysis } from "./cnn-throughput-analysis.ts";
 import {
@@ -29,7 +29,7 @@ export function realGainRows(rows: PerfRow[]): Record<string, number | string>[]
       board,
       dpuCores: rs[0].dpuCores,
       models: rs.length,
-      medianMtOverSt: Number(median(ratio)),
+      medianMtOverSt: medianOf(ratio),
       maxMtOverSt: ratio[i],
       maxModel: rs[i].name,
     };

@@ -1,5 +1,5 @@
 /** Study E tables: plain rows computed from the analysis (the results JSON and the figures use them). */
-import { median } from "mathjs";
+import { medianOf } from "../throughput/stats.ts";
 import { type CvRow, type ErrorSummary, summarizeErrors } from "../throughput/estimator-cv.ts";
 import type { SweepRow } from "../throughput/sweep.ts";
 import type { CnnThroughputAnalysis } from "./cnn-throughput-analysis.ts";
@@ -63,11 +63,11 @@ export function gainSummaryRows(models: ModelRow[]): Record<string, number | str
     return {
       arch,
       models: ms.length,
-      medianGainSingleAccel: Number(median(g)),
+      medianGainSingleAccel: medianOf(g),
       maxGainSingleAccel: Math.max(...g),
-      medianEnergyGainSingleAccel: Number(median(e)),
+      medianEnergyGainSingleAccel: medianOf(e),
       maxEnergyGainSingleAccel: Math.max(...e),
-      medianGainMultiAccel: Number(median(k)),
+      medianGainMultiAccel: medianOf(k),
       maxGainMultiAccel: Math.max(...k),
     };
   });

@@ -10,7 +10,7 @@
  * Pre-processing is the classification rate (every task resizes and normalises its input, and a
  * classifier's own post-processing, a softmax, is negligible); post-processing is the rest.
  */
-import { median } from "mathjs";
+import { medianOf } from "./stats.ts";
 import type { PerfRow } from "./perf-csv.ts";
 import { CNN_TASKS, type CnnTask } from "./task.ts";
 
@@ -53,9 +53,9 @@ export function fitCpuRule(rows: PerfRow[]): CpuRule {
   if (!cls?.length) {
     throw new RangeError("fitCpuRule: no one-core classification rows to calibrate on");
   }
-  const pre = Number(median(cls));
+  const pre = medianOf(cls);
   const all = [...perTask.values()].flat();
-  const rate = (t: CnnTask) => Number(median(perTask.get(t)?.length ? perTask.get(t)! : all));
+  const rate = (t: CnnTask) => medianOf(perTask.get(t)?.length ? perTask.get(t)! : all);
   const post = Object.fromEntries(CNN_TASKS.map((t) => [t, Math.max(0, rate(t) - pre)]));
   const counts = Object.fromEntries(CNN_TASKS.map((t) => [t, perTask.get(t)?.length ?? 0]));
   return {

@@ -3,7 +3,7 @@
  * releases of one CNN fall in the same fold, so no CNN is predicted by a fit that saw it), each
  * fold is predicted by an estimator fitted on the others, and errors are summarised per group.
  */
-import { median } from "mathjs";
+import { medianOf } from "./stats.ts";
 import { type Estimator, type EstimatorSample, predict } from "./estimator.ts";
 import { fitEstimator, type FitOptions } from "./estimator-fit.ts";
 
@@ -86,7 +86,7 @@ export function summarizeErrors(rows: CvRow[], key: (r: CvRow) => string): Error
     group,
     n: e.length,
     mapePercent: e.reduce((a, b) => a + b, 0) / e.length,
-    medianApePercent: Number(median(e)),
+    medianApePercent: medianOf(e),
     maxApePercent: Math.max(...e),
   }));
 }
@@ -102,7 +102,7 @@ export interface AblationRow {
 
 const stats = (ape: number[]) => ({
   mapePercent: ape.reduce((a, b) => a + b, 0) / ape.length,
-  medianApePercent: Number(median(ape)),
+  medianApePercent: medianOf(ape),
 });
 
 /**

@@ -7,7 +7,7 @@
  * 3. The contention slope g and the smoothing exponent p are picked on a fixed grid to minimise
  *    the mean absolute percentage error over all rows (any core count).
  */
-import { median } from "mathjs";
+import { medianOf } from "./stats.ts";
 import {
   CPU_SHARE_RANGE,
   type Estimator,
@@ -88,11 +88,11 @@ function physicsFallback(
     if (s.inputPixels) (perPx[s.task] ??= []).push(cpu / s.inputPixels);
   }
   const all = Object.values(perPx).flat();
-  const fallback = all.length ? Number(median(all)) : 0;
+  const fallback = all.length ? medianOf(all) : 0;
   const cpuSecondsPerPixel = Object.fromEntries(
-    CNN_TASKS.map((t) => [t, perPx[t]?.length ? Number(median(perPx[t])) : fallback]),
+    CNN_TASKS.map((t) => [t, perPx[t]?.length ? medianOf(perPx[t]) : fallback]),
   ) as Record<CnnTask, number>;
-  return { dpuEfficiency: eff.length ? Number(median(eff)) : 0.5, cpuSecondsPerPixel };
+  return { dpuEfficiency: eff.length ? medianOf(eff) : 0.5, cpuSecondsPerPixel };
 }
 
 /** Mean absolute percentage error (%) of `est` on the rows that have a measurement. */

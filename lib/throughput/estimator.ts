@@ -67,7 +67,7 @@ export interface Prediction {
 
 /** Share of the single-thread time that is CPU work is clamped to this range. */
 export const CPU_SHARE_RANGE = [0.01, 0.99] as const;
-const B4096_300_OPS = 8192 * 300e6;
+const B4096_300_OPS = 4096 * 300e6;
 
 /** Peak operations per second of one core of the sample's board. */
 export function samplePeakOps(s: EstimatorSample): number {

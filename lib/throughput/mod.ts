@@ -21,3 +21,5 @@ export * from "./estimator.ts";
 export * from "./estimator-fit.ts";
 export * from "./estimator-cv.ts";
 export * from "./sweep.ts";
+export * from "./estimate-rows.ts";
+export * from "./stats.ts";

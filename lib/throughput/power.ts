@@ -14,7 +14,7 @@ export interface PowerModel {
 
 /** Dynamic watts of one busy DPU core of configuration `dpu`. */
 export function dpuCoreWatts(platform: Platform, dpu: DpuConfig): number {
-  return platform.dpuB4096At300W * (peakOpsPerCycle(dpu.size) / 8192) * (dpu.mhz / 300);
+  return platform.dpuB4096At300W * (peakOpsPerCycle(dpu.size) / 4096) * (dpu.mhz / 300);
 }
 
 /** The power model of `platform` with DPU configuration `dpu`. */

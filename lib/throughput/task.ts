@@ -20,7 +20,13 @@ const NAME_WORDS: readonly [CnnTask, readonly string[]][] = [
   ["detection", ["mlperf_resnet34"]],
   ["segmentation", ["cityscapes", "seg", "unet", "_enet_", "erfnet", "salsanext", "hardnet"]],
   ["segmentation", ["c2d2", "drunet", "ssr_", "semantic", "sa-gate", "solo_", "fpn"]],
-  ["pose", ["openpose", "hourglass", "movenet", "spnet", "landmark"]],
+  ["segmentation", ["deeplab", "fcn_", "lraspp", "bisenet", "pspnet"]],
+  ["pose", ["openpose", "hourglass", "movenet", "spnet", "landmark", "pose"]],
+  // Bare backbone names (zoo or torchvision style) are classifiers; checked last because
+  // detectors and segmenters embed them ("ssd_mobilenet", "deeplabv3_resnet50").
+  ["classification", ["resnet", "resnext", "mobilenet", "inception", "googlenet", "vgg"]],
+  ["classification", ["squeezenet", "efficientnet", "densenet", "shufflenet", "regnet"]],
+  ["classification", ["mnasnet", "alexnet", "convnext", "ofa-"]],
 ];
 
 /** Task words of the 3.0 spreadsheet's task column. */
@@ -39,6 +45,7 @@ export function inferTask(name: string, note = ""): CnnTask {
     return NOTE_WORDS.find(([, w]) => t.includes(w))?.[0] ?? "other";
   }
   const n = name.toLowerCase();
+  if (/(^|[_-])enet([_-]|$)/.test(n)) return "segmentation";
   for (const [task, words] of NAME_WORDS) {
     if (words.some((w) => n.includes(w))) return task;
   }

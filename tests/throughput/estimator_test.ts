@@ -1,0 +1,121 @@
+import assert from "node:assert/strict";
+import { loadVitisRows } from "../../lib/experiments/cnn-throughput-data.ts";
+import { dpuSize } from "../../lib/throughput/dpu.ts";
+import { crossValidate, featureAblation, foldOf } from "../../lib/throughput/estimator-cv.ts";
+import { fitEstimator } from "../../lib/throughput/estimator-fit.ts";
+import {
+  type EstimatorSample,
+  predict,
+  splitSingleThread,
+} from "../../lib/throughput/estimator.ts";
+import { leastSquares } from "../../lib/throughput/lsq.ts";
+import { rowToSample } from "../../lib/throughput/perf-csv.ts";
+import { CNN_TASKS } from "../../lib/throughput/task.ts";
+
+Deno.test("lsq: recovers y = 1 + 2x exactly; ridge shrinks; bad shapes are named", () => {
+  const x = [[1, 0], [1, 1], [1, 2], [1, 3]];
+  const b = leastSquares(x, [1, 3, 5, 7]);
+  assert.ok(Math.abs(b[0] - 1) < 1e-12 && Math.abs(b[1] - 2) < 1e-12);
+  const shrunk = leastSquares(x, [1, 3, 5, 7], [0, 100]);
+  assert.ok(Math.abs(shrunk[1]) < 2);
+  assert.throws(() => leastSquares(x, [1, 2]), /4 rows but 2 targets/);
+  assert.throws(() => leastSquares([], []), /no rows/);
+});
+
+/**
+ * Synthetic CNNs whose CPU seconds follow a known rule (120 ns per input pixel, 360 ns for
+ * segmentation) and whose DPU runs at half of a B4096's peak, measured through the closed-form
+ * bottleneck min(N / T1, K / (Tdpu (1 + 0.2 (K - 1))), 4 / Tcpu): the ground truth to recover.
+ * DPU times of 19.5-67 ms keep one-core rows DPU-bound (Tdpu > Tcpu / 4), where
+ * 1/fps_1 - 1/fps_N reads Tcpu, and CPU shares inside the estimator's 1-99 % range.
+ */
+function synthetic(): EstimatorSample[] {
+  const out: EstimatorSample[] = [];
+  for (let i = 0; i < 60; i++) {
+    const task = i % 3 === 0 ? "segmentation" : "classification";
+    const side = 128 + 16 * (i % 20);
+    const px = side * side;
+    const cpu = px * (task === "segmentation" ? 360e-9 : 120e-9);
+    const gops = 12 + 0.5 * i;
+    const dpu = (gops * 1e9) / (4096 * 300e6 * 0.5);
+    for (const cores of [1, 2]) {
+      const gamma = 1 + 0.2 * (cores - 1);
+      const fps = Math.min(8 / (cpu + dpu), cores / (dpu * gamma), 4 / cpu);
+      out.push({
+        name: `net${i}`,
+        board: `b${cores}`,
+        task,
+        dpu: dpuSize("B4096"),
+        dpuCores: cores,
+        dpuMhz: 300,
+        threads: 8,
+        fps1Thread: 1 / (cpu + dpu),
+        gopsPerImage: gops,
+        inputPixels: px,
+        fpsMeasured: fps,
+      });
+    }
+  }
+  return out;
+}
+
+Deno.test("estimator: the fit is deterministic", () => {
+  const s = synthetic();
+  assert.deepEqual(fitEstimator(s), fitEstimator(s));
+});
+
+Deno.test("estimator: recovers a known bottleneck system (contention, CPU split)", () => {
+  const s = synthetic();
+  // A negligible ridge: the default ridge (1) shrinks the task intercepts a little, by design.
+  const est = fitEstimator(s, { smoothingGrid: [null], ridge: 1e-9 });
+  assert.equal(est.contentionPerCore, 0.2);
+  const share = est.shareModels[0];
+  assert.deepEqual(share.terms, ["pixelRate", "utilization"]);
+  // ln(Tcpu / T1) = ln(120 ns) + ln(pixels x fps_1): slope 1 on pixels x fps_1, 0 on u1.
+  assert.ok(Math.abs(share.coefficients[6] - 1) < 1e-6 && Math.abs(share.coefficients[7]) < 1e-6);
+  for (const x of s) {
+    const p = predict(est, x).fps;
+    assert.ok(Math.abs(p - x.fpsMeasured!) / x.fpsMeasured! < 1e-6, `${x.name} ${p}`);
+  }
+});
+
+Deno.test("estimator: one thread predicts exactly fps_1thread on any core count", () => {
+  const est = fitEstimator(synthetic());
+  for (const x of synthetic()) {
+    const p = predict(est, { ...x, threads: 1, dpuCores: 3 });
+    assert.ok(Math.abs(p.fps - x.fps1Thread!) / x.fps1Thread! < 1e-12);
+    assert.equal(p.bound, "threads");
+  }
+});
+
+Deno.test("estimator: without fps_1thread it splits by physics (GOPs / peak / efficiency)", () => {
+  const est = fitEstimator(synthetic());
+  // The synthetic DPU runs at 0.5 of peak; the median efficiency read back is 0.5.
+  assert.ok(Math.abs(est.dpuEfficiency - 0.5) < 1e-9);
+  const x: EstimatorSample = {
+    ...synthetic()[0],
+    fps1Thread: undefined,
+    dpu: dpuSize("B1024"),
+    gopsPerImage: 2,
+  };
+  const [cpu, dpu] = splitSingleThread(est, x);
+  assert.ok(Math.abs(dpu - 2e9 / (1024 * 300e6 * 0.5)) < 1e-12);
+  assert.ok(Math.abs(cpu - x.inputPixels! * est.cpuSecondsPerPixel.segmentation) < 1e-15);
+  assert.equal(CNN_TASKS.length, Object.keys(est.cpuSecondsPerPixel).length);
+});
+
+Deno.test("estimator cv: folds by CNN name, every CNN predicted by a fit that never saw it", () => {
+  const rows = crossValidate(synthetic(), { smoothingGrid: [null] }, 4);
+  assert.equal(rows.length, 120);
+  for (const r of rows) assert.equal(r.fold, foldOf(r.name, 4));
+  assert.equal(foldOf("resnet50", 5), foldOf("resnet50", 5));
+});
+
+Deno.test("estimator: beats the no-fit baseline on held-out Vitis AI CNNs", () => {
+  const real = loadVitisRows().map((r) => rowToSample(r));
+  const a = featureAblation(real.filter((_, i) => i % 2 === 0), 3);
+  const full = a[0], baseline = a[a.length - 1];
+  assert.match(baseline.variant, /baseline/);
+  assert.ok(full.medianApePercent < baseline.medianApePercent, JSON.stringify(a));
+  assert.ok(full.mapePercent < baseline.mapePercent, JSON.stringify(a));
+});
