@@ -139,7 +139,7 @@ export function compositionRows(runs: readonly WorkloadRun[], nets: NetworkCache
       gmacs: ns.reduce((s, n) => s + networkMacs(n), 0) / 1e9,
       macLayers: ns.reduce((s, n) => s + macLayers(n).length, 0),
       singleCycles: run.schedules.single.makespanCycles,
-      lowerBoundCycles: run.lowerBoundCycles,
+      lowerBoundCycles: Math.ceil(run.lowerBoundCycles),
       /** The most time any layer-boundary partitioner could save on this array. */
       boundTimeSaving: 1 - run.lowerBoundCycles / run.schedules.single.makespanCycles,
     };

@@ -23,6 +23,7 @@ import {
   compositionRows,
   type NetworkCache,
   runWorkloads,
+  type ScheduleRow,
   scheduleRows,
   SCHEDULERS,
   type WorkloadRun,
@@ -39,6 +40,8 @@ import {
 import { parsePartitioningSetup, type PartitioningSetup } from "./partitioning-setup.ts";
 import type { Study, StudyContext, StudyOutput } from "./study.ts";
 
+type Row = Record<string, string | number>;
+
 /** Rectangles of the timelines of the setup's timeline workloads, all three schedulers. */
 export function timelineRows(s: PartitioningSetup, runs: readonly WorkloadRun[]) {
   return s.raw.timelineWorkloads.flatMap((id) => {
@@ -46,6 +49,22 @@ export function timelineRows(s: PartitioningSetup, runs: readonly WorkloadRun[])
     return SCHEDULERS.flatMap((scheduler) =>
       timelineRects(run.schedules[scheduler]).map((r) => ({ workload: id, scheduler, ...r }))
     );
+  });
+}
+
+/** The workloads where dynamic ends later than static, with both times and the lower bound (fractions of single). */
+export function lossRows(schedules: readonly ScheduleRow[], composition: readonly Row[]) {
+  return dynamicLosses(schedules).map((workload) => {
+    const c = composition.find((r) => r.workload === workload)!;
+    const time = (k: string) =>
+      schedules.find((r) => r.workload === workload && r.scheduler === k)!.timeNormalized;
+    return {
+      workload,
+      models: c.models as string,
+      staticTime: time("static"),
+      dynamicTime: time("dynamic"),
+      lowerBoundTime: 1 - (c.boundTimeSaving as number),
+    };
   });
 }
 
@@ -70,7 +89,7 @@ export function partitioningTables(
     composition,
     schedules,
     classMeans: classMeanRows(schedules),
-    dynamicLosesToStatic: dynamicLosses(schedules).map((workload) => ({ workload })),
+    dynamicLosesToStatic: lossRows(schedules, composition),
     timeline: timelineRows(s, runs),
     arraySize,
     tenants: tenantRows(schedules),

@@ -15,13 +15,21 @@
  *    granule each for the heaviest claims; tenants left without a granule wait for the next
  *    event. Granules no ready tenant can use stay free for tenants that become ready later,
  *    rather than going to a tenant whose current layer would not get faster with them.
+ *    Share "throughput" (an alternative, not A.5) instead picks the split that maximises the
+ *    summed speed of the ready tenants' current layers (`maxSpeedCounts`).
  * 5. Start rule "no-regret" (default; added after the first runs, see below): a tenant dealt k
  *    granules waits instead when starting now, t + cycles(k), would end later than the best case
- *    of starting at the next release, t' + cycles(min(demand, granules free then)); the granules
- *    it declines are dealt again among the others. "greedy" always starts (summary A.5 as written).
+ *    of starting at the next release t' (the earliest end among the busy layers and the layers
+ *    the others start now), t' + cycles(min(demand, granules free then)). The tenant with the
+ *    largest such regret waits, the free granules are dealt again among the others, and so on
+ *    until nobody regrets; the last tenant with nothing else running always starts.
+ *    "greedy" always starts (summary A.5 as written).
  *    The greedy rule starves: a tenant that becomes ready while another holds most of the array
  *    gets the one free granule, runs a long layer on it non-pre-emptively, and the pattern
  *    repeats (AlexNet beside ResNet-50 ran its fc6 on 16 of 128 columns, 5.7x its best time).
+ *    The test is optimistic (it assumes the waiter gets the released granules), and it looks
+ *    one event ahead only: a tenant can still be held on one granule for a whole run when the
+ *    other tenant's layers are all long (see the study's notebook).
  * 6. Each tenant that got granules runs its current layer on them non-pre-emptively: the layer's
  *    cycles on a band of that many granules (band.ts), plus the re-partition penalty when its
  *    band differs from its previous layer's (0 by default, reload.ts).
@@ -109,16 +117,63 @@ function claimsOf(
   }));
 }
 
-/** Granules free at the next release if nobody starts now, and the cycle of that release. */
-function nextRelease(s: SimState, free: number): { cycle: number; granules: number } | null {
-  const pending = s.busyUntil.filter((b) => b >= 0);
-  if (pending.length === 0) return null;
-  const cycle = Math.min(...pending);
-  const released = s.holder.filter((h) => h >= 0 && s.busyUntil[h] === cycle).length;
-  return { cycle, granules: free + released };
+/** A layer that holds `granules` granules until cycle `end`. */
+interface Run {
+  end: number;
+  granules: number;
 }
 
-/** How many granules each ready tenant starts on now (0 = it waits); aligned with `ready`. */
+/** Layers of the busy tenants. */
+function busyRuns(s: SimState): Run[] {
+  const out: Run[] = [];
+  s.busyUntil.forEach((end, i) => {
+    if (end >= 0) out.push({ end, granules: s.holder.filter((h) => h === i).length });
+  });
+  return out;
+}
+
+/**
+ * How many cycles sooner a layer dealt `k` granules would end if its tenant waited for the next
+ * release instead (optimistic: it would get every granule then free, up to its demand), given
+ * the other layers running (busy, or starting now) and `freeAfter` granules left undealt.
+ */
+function regretCycles(
+  p: TenantProfile,
+  l: number,
+  k: number,
+  demand: number,
+  t: number,
+  others: readonly Run[],
+  freeAfter: number,
+): number {
+  if (others.length === 0) return 0;
+  const cycle = Math.min(...others.map((r) => r.end));
+  const released = others.filter((r) => r.end === cycle).reduce((n, r) => n + r.granules, 0);
+  const later = layerCycles(p, l, Math.min(demand, freeAfter + k + released));
+  return t + layerCycles(p, l, k) - (cycle + later);
+}
+
+/** Granules dealt to the `active` tenants (aligned with it) under the share rule. */
+function deal(
+  s: SimState,
+  profiles: readonly TenantProfile[],
+  claims: readonly Claim[],
+  free: number,
+  share: PartitionOptions["share"],
+): number[] {
+  return share === "throughput"
+    ? maxSpeedCounts(
+      claims.map((c) => layerSpeeds(profiles[c.tenant], s.next[c.tenant], free)),
+      free,
+    )
+    : apportion(claims, free);
+}
+
+/**
+ * How many granules each ready tenant starts on now (0 = it waits); aligned with `ready`. With
+ * the no-regret rule, the tenant with the largest regret waits and the rest are dealt again,
+ * until nobody regrets; a tenant never waits when nothing else runs, so some layer always starts.
+ */
 function chooseCounts(
   s: SimState,
   profiles: readonly TenantProfile[],
@@ -130,21 +185,35 @@ function chooseCounts(
   const free = s.holder.filter((h) => h === -1).length;
   const unfinished = s.next.filter((l, i) => l < profiles[i].layers.length).length;
   if (unfinished === 1 && ready.length === 1) return [free];
-  const release = opts.startRule === "no-regret" ? nextRelease(s, free) : null;
-  let active = [...ready];
+  const busy = busyRuns(s);
+  const active = [...ready];
   for (;;) {
     const claims = claimsOf(s, profiles, remaining, active, opts.share);
-    const counts = opts.share === "throughput"
-      ? maxSpeedCounts(active.map((i) => layerSpeeds(profiles[i], s.next[i], free)), free)
-      : apportion(claims, free);
-    const waiters = release === null ? [] : active.filter((i, k) => {
-      if (counts[k] === 0) return false;
-      const p = profiles[i], l = s.next[i];
-      const best = Math.min(claims[k].demand, release.granules);
-      return t + layerCycles(p, l, counts[k]) > release.cycle + layerCycles(p, l, best);
+    const counts = deal(s, profiles, claims, free, opts.share);
+    const result = () => ready.map((i) => counts[active.indexOf(i)] ?? 0);
+    if (opts.startRule !== "no-regret") return result();
+    const starts = active.map((i, k) => ({
+      end: t + (counts[k] > 0 ? layerCycles(profiles[i], s.next[i], counts[k]) : 0),
+      granules: counts[k],
+    }));
+    const freeAfter = free - counts.reduce((a, b) => a + b, 0);
+    let worst = -1, worstRegret = 0;
+    active.forEach((i, k) => {
+      if (counts[k] === 0) return;
+      const others = [...busy, ...starts.filter((r, j) => j !== k && r.granules > 0)];
+      const r = regretCycles(
+        profiles[i],
+        s.next[i],
+        counts[k],
+        claims[k].demand,
+        t,
+        others,
+        freeAfter,
+      );
+      if (r > worstRegret) [worst, worstRegret] = [k, r];
     });
-    if (waiters.length === 0) return ready.map((i) => counts[active.indexOf(i)] ?? 0);
-    active = active.filter((i) => !waiters.includes(i));
+    if (worst < 0) return result();
+    active.splice(worst, 1);
   }
 }
 
