@@ -31,49 +31,49 @@ import type { Study, StudyContext, StudyOutput } from "./study.ts";
 /** The headline rows (paper vs ours). */
 export function cnnThroughputHeadline(a: CnnThroughputAnalysis): Headline[] {
   const g = bestSingleAccel(a.sweepRows, "gain"), e = bestSingleAccel(a.sweepRows, "energyGain");
-  const real = summarizeErrors(a.realCv, (r) => r.board)
-    .map((s) =>
-      `${s.group} ${s.mapePercent.toFixed(1)} % (median ${s.medianApePercent.toFixed(1)} %)`
-    );
-  const sim = summarizeErrors(a.simCv, (r) => r.arch).map((s) =>
-    `${s.group} ${s.mapePercent.toFixed(1)} %`
+  const perBoard = summarizeErrors(a.realCv, (r) => r.board).map((s) =>
+    `${s.group} ${s.mapePercent.toFixed(1)} % (median ${s.medianApePercent.toFixed(1)} %)`
   );
+  const perSize = summarizeErrors(a.simCv, (r) => r.arch)
+    .map((s) => `${s.group} ${s.mapePercent.toFixed(1)} %`);
+  const cv = `${a.options.folds}-fold CV by CNN`;
+  const h = (metric: string, paper: number | null, ours: number, unit: string, note: string) => ({
+    metric,
+    paper,
+    ours,
+    unit,
+    note,
+  });
   return [
-    {
-      metric: "max_throughput_gain_single_accel",
-      paper: 3.98,
-      ours: g.value,
-      unit: "x",
-      note: `simulated, ${g.model} on one ${g.arch} core, ${g.threads} threads vs 1 thread`,
-    },
-    {
-      metric: "max_energy_gain_single_accel",
-      paper: 3.2,
-      ours: e.value,
-      unit: "x",
-      note: `simulated energy per inference 1 thread / ${e.threads} threads, ${e.model}, ${e.arch}`,
-    },
-    {
-      metric: "models",
-      paper: 104,
-      ours: a.options.models.length,
-      unit: "CNNs",
-      note: "zoo CNNs x 3 DPU sizes",
-    },
-    {
-      metric: "estimator_mape_real",
-      paper: null,
-      ours: overallMape(a.realCv),
-      unit: "%",
-      note: `${a.options.folds}-fold CV by CNN on Vitis AI rows: ${real.join("; ")}`,
-    },
-    {
-      metric: "estimator_mape_sim",
-      paper: null,
-      ours: overallMape(a.simCv),
-      unit: "%",
-      note: `${a.options.folds}-fold CV by CNN on simulated rows (threads >= 2): ${sim.join("; ")}`,
-    },
+    h(
+      "max_throughput_gain_single_accel",
+      3.98,
+      g.value,
+      "x",
+      `simulated, ${g.model} on one ${g.arch} core, ${g.threads} threads vs 1`,
+    ),
+    h(
+      "max_energy_gain_single_accel",
+      3.2,
+      e.value,
+      "x",
+      `simulated E(1 thread) / E(${e.threads} threads), ${e.model}, ${e.arch}`,
+    ),
+    h("models", 104, a.options.models.length, "CNNs", "zoo CNNs x 3 DPU sizes"),
+    h(
+      "estimator_mape_real",
+      null,
+      overallMape(a.realCv),
+      "%",
+      `${cv} on Vitis AI rows: ${perBoard.join("; ")}`,
+    ),
+    h(
+      "estimator_mape_sim",
+      null,
+      overallMape(a.simCv),
+      "%",
+      `${cv} on simulated rows (threads >= 2): ${perSize.join("; ")}`,
+    ),
   ];
 }
 

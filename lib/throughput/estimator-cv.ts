@@ -92,13 +92,13 @@ export function summarizeErrors(rows: CvRow[], key: (r: CvRow) => string): Error
 }
 
 /** One line of the feature ablation. */
-export interface AblationRow {
+export type AblationRow = {
   variant: string;
   mapePercent: number;
   medianApePercent: number;
   /** MAPE minus the full model's MAPE (positive: the removed part helps). */
   deltaPercent: number;
-}
+};
 
 const stats = (ape: number[]) => ({
   mapePercent: ape.reduce((a, b) => a + b, 0) / ape.length,
