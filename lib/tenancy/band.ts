@@ -7,6 +7,12 @@
  * with the band) and, with bandwidth sharing "proportional", u/U of the DRAM bandwidth. The
  * boundary PE logic that cuts the band costs nothing (the paper calls it minor).
  *
+ * A band may be made of non-adjacent granules: the first column of every granule has the PWS
+ * input multiplexer (that is what the granularity means in hardware), so each run of a tenant's
+ * granules takes the tenant's activation feed, and the runs together compute its u filters as one
+ * R x u band would. We charge the cycles of one contiguous R x u band, which is conservative (each
+ * run's skew across columns is shorter).
+ *
  * Energy is not taken from the band's own cost: a band's SRAM share is capacity, not a smaller
  * macro, so the schedulers charge every access at the physical buffer's size (`energyOf` on the
  * whole accelerator). Only the band's counts (MACs, accesses, DRAM bytes) and cycles are used.
