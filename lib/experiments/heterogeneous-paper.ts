@@ -14,6 +14,26 @@ export function distributionRows(points: readonly DistributionPoint[]): Row[] {
   return points.map((p) => ({ ...p }));
 }
 
+/** A compact speed-up table: one row per network and core count in `counts`. */
+export function speedupSummaryRows(
+  points: readonly DistributionPoint[],
+  counts: readonly number[] = [2, 4, 8, 16],
+): Row[] {
+  return points.filter((p) => counts.includes(p.cores)).map((p) => ({
+    network: p.network,
+    memory: p.memory,
+    cores: p.cores,
+    filters: p.speedupFilters,
+    pixels: p.speedupPixels,
+    foldAware: p.speedupAlgorithm,
+    optimum: p.speedupOptimum,
+    efficiency: p.efficiency,
+    pipelineDp: p.speedupPipelineOptimal,
+    pipelineGreedy: p.speedupPipelineGreedy,
+    energyRatio: p.algorithmEnergyRatio,
+  }));
+}
+
 /** Mean, minimum (and where) of the algorithm's efficiency over N >= 2. */
 export function efficiencySummary(points: readonly DistributionPoint[]) {
   const multi = points.filter((p) => p.cores >= 2);
