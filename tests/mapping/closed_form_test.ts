@@ -1,66 +1,37 @@
 /**
  * The closed forms against the calibration rows of C-magma.md section 3.2 (MAESTRO runs of the
- * summary's author). Latencies are exact there, so they are compared exactly; bandwidths are
+ * summary's author, copied to data/magma-m3e-reference.json). Latencies are exact there, so they are compared exactly; bandwidths are
  * printed with 3 significant digits, so they are compared at that precision.
  */
 import assert from "node:assert/strict";
-import { dsconvCost, hbCost, type Job, lbCost } from "../../lib/mapping/mod.ts";
+import { dsconvCost, hbCost, type Job, lbCost, parseM3eCsv } from "../../lib/mapping/mod.ts";
 
-const conv = (K: number, C: number, Y: number, X: number, R: number, S: number): Job => ({
-  type: "CONV",
-  K,
-  C,
-  Y,
-  X,
-  R,
-  S,
-  threadId: 0,
-  layerId: 0,
-});
-// GEMM rows of the table are (M, N, K) as M3E stores them: MAESTRO K = N, C = K, Y = M.
-const gemm = (M: number, N: number, Kd: number): Job => ({
-  type: "GEMM",
-  K: N,
-  C: Kd,
-  Y: M,
-  X: 1,
-  R: 1,
-  S: 1,
-  threadId: 0,
-  layerId: 0,
-});
-// FC rows are (out, in): K = out, C = in.
-const fc = (out: number, inp: number): Job => ({
-  type: "FC",
-  K: out,
-  C: inp,
-  Y: 1,
-  X: 1,
-  R: 1,
-  S: 1,
-  threadId: 0,
-  layerId: 0,
-});
+const REF = JSON.parse(
+  Deno.readTextFileSync(new URL("../../data/magma-m3e-reference.json", import.meta.url)),
+);
 
-/** [job, HB 2048 (lat, bw), LB 2048 (lat, bw), HB 8192 (lat, bw)] from the summary's table. */
-const ROWS: [string, Job, [number, number], [number, number], [number, number]][] = [
-  ["512,512,14,14,3,3 CONV", conv(512, 512, 14, 14, 3, 3), [184321, 0.103], [7340033, 5.9e-5], [
-    46081,
-    1.62,
-  ]],
-  ["48,192,56,56,3,3 CONV", conv(48, 192, 56, 56, 3, 3), [174961, 0.109], [258049, 0.0309], [
-    87481,
-    0.323,
-  ]],
-  ["64,384,14,14,1,1 CONV", conv(64, 384, 14, 14, 1, 1), [4705, 0.456], [49153, 0.008], [
-    2353,
-    1.8,
-  ]],
-  ["20,128,128 GEMM", gemm(20, 128, 128), [321, 6.7], [32769, 0.00125], [81, 105]],
-  ["1024,4096 FC", fc(1024, 4096), [4097, 0.523], [8388609, 3.6e-7], [1025, 8.19]],
-  ["4096,4096 FC", fc(4096, 4096), [16385, 0.131], [33554433, 8.9e-8], [4097, 2.05]],
-  ["128,64 FC", fc(128, 64), [9, 268], [16385, 1.8e-4], [3, 4190]],
-];
+/** One calibration row's job: the table lists M3E CSV slots K, C, Y, X, R, S, T. */
+function rowJob(slots: number[]): Job {
+  const text = `0,0,${slots.join(",")}\n`;
+  return parseM3eCsv(text)[0];
+}
+
+/** [name, job, HB 2048 (lat, bw), LB 2048 (lat, bw), HB 8192 (lat, bw)] from the summary's table. */
+const ROWS: [string, Job, [number, number], [number, number], [number, number]][] = REF
+  .calibrationRows.rows.map((
+    r: {
+      job: number[];
+      hb2048: [number, number];
+      lb2048: [number, number];
+      hb8192: [number, number];
+    },
+  ) => [
+    r.job.join(","),
+    rowJob(r.job),
+    r.hb2048,
+    r.lb2048,
+    r.hb8192,
+  ]);
 
 /** Equal when rounded to the number of significant digits the table prints. */
 function sameAtPrinted(actual: number, printed: number, what: string) {
@@ -84,7 +55,7 @@ for (const [name, job, hb2k, lb2k, hb8k] of ROWS) {
 
 Deno.test("LB half-L2 for R = S = 1 is 2 Yt Xt + 1 (summary's special case)", () => {
   // 64,384,14,14,1,1 on 2048 PEs: Yt = min(14, 32) = 14, Xt = min(14, 64) = 14 -> 2*196 + 1.
-  assert.equal(lbCost(conv(64, 384, 14, 14, 1, 1), 2048).halfL2Bytes, 393);
+  assert.equal(lbCost(rowJob([64, 384, 14, 14, 1, 1, 1]), 2048).halfL2Bytes, 393);
 });
 
 Deno.test("DSCONV uses the depthwise closed form on every core style", () => {
@@ -109,6 +80,30 @@ Deno.test("DSCONV uses the depthwise closed form on every core style", () => {
 });
 
 Deno.test("a PE count that is not a multiple of 64 is rejected with its value", () => {
-  assert.throws(() => hbCost(fc(4, 4), 100), /pes 100/);
-  assert.throws(() => lbCost(fc(4, 4), 32), /pes 32/);
+  const fc = rowJob([4, 4, 1, 1, 1, 1, 0]);
+  assert.throws(() => hbCost(fc, 100), /pes 100/);
+  assert.throws(() => lbCost(fc, 32), /pes 32/);
+});
+
+Deno.test("HB required-bandwidth medians over M3E's insts0 groups match the summary's", () => {
+  const med = (xs: number[]) => {
+    const s = [...xs].sort((a, b) => a - b);
+    return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+  };
+  const medians = REF.hbBandwidthMedians.bytesPerCycle;
+  for (const task of ["vision", "language", "recommendation"]) {
+    const text = Deno.readTextFileSync(
+      new URL(`../../../shared/data/m3e-jobs/${task}-insts0.csv`, import.meta.url),
+    );
+    const jobs = parseM3eCsv(text);
+    for (const pes of [2048, 8192]) {
+      const m = med(jobs.map((j) => hbCost(j, pes).bwBytesPerCycle));
+      // Within half a unit of the last printed digit (inclusive: the recommendation 8192-PE
+      // median is exactly 65.5, printed "65").
+      const printed: number = medians[`hb${pes}`][task];
+      const digits = printed.toExponential().split("e")[0].replace(/^-|\./g, "").length;
+      const unit = 10 ** (Math.floor(Math.log10(printed)) - digits + 1);
+      assert.ok(Math.abs(m - printed) <= unit / 2, `${task} HB ${pes} median ${m} vs ${printed}`);
+    }
+  }
 });

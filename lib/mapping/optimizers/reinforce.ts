@@ -1,13 +1,15 @@
 /**
- * REINFORCE (Williams 1992) over the window-of-5 environment (rl-env.ts): a softmax policy linear
- * in the action features, undiscounted returns-to-go, a per-step moving-average baseline (advantages divided by a moving mean |advantage|), one Adam
+ * REINFORCE (Williams 1992) over the window-of-5 environment (rl-env.ts). The policy picks a
+ * window slot, then a core for that slot's job, each from a softmax linear in the environment's
+ * features (parameters: SLOT_FEATURES + CORE_FEATURES numbers). Undiscounted returns-to-go, a
+ * per-step moving-average baseline (advantages divided by a moving mean |advantage|), one Adam
  * update per episode (lr 0.02, betas 0.9 / 0.999). One episode = one mapping = one sample, so the
  * budget is the number of episodes. Plain typed arrays, no ML library.
  */
 import type { Problem } from "../problem.ts";
 import { Rng } from "../random.ts";
 import { Fitness } from "./fitness.ts";
-import { FEATURES, WINDOW, WindowEnv } from "./rl-env.ts";
+import { CORE_FEATURES, SLOT_FEATURES, WINDOW, WindowEnv } from "./rl-env.ts";
 import type { Optimizer, OptimizeResult } from "./types.ts";
 
 /** Options of REINFORCE. */
@@ -16,6 +18,42 @@ export interface ReinforceOptions {
   learningRate?: number;
   /** Baseline moving-average rate (default 0.05). */
   baselineRate?: number;
+}
+
+const P = SLOT_FEATURES + CORE_FEATURES;
+
+/**
+ * Sample from softmax(theta[off..] . phi_a) over `count` actions of `nf` features, and add the
+ * score phi(a) - E[phi] to `score` at `out`; returns the action.
+ */
+function sampleAndScore(
+  theta: Float64Array,
+  off: number,
+  nf: number,
+  phi: Float64Array,
+  count: number,
+  weight: Float64Array,
+  score: Float64Array,
+  out: number,
+  rng: Rng,
+): number {
+  let max = -Infinity;
+  for (let a = 0; a < count; a++) {
+    let z = 0;
+    for (let f = 0; f < nf; f++) z += theta[off + f] * phi[a * nf + f];
+    weight[a] = z;
+    if (z > max) max = z;
+  }
+  let sum = 0;
+  for (let a = 0; a < count; a++) sum += weight[a] = Math.exp(weight[a] - max);
+  let r = rng.next() * sum, pick = count - 1;
+  for (let a = 0; a < count; a++) {
+    if (r >= 0 && (r -= weight[a]) < 0) pick = a;
+    const p = weight[a] / sum;
+    for (let f = 0; f < nf; f++) score[out + f] -= p * phi[a * nf + f];
+  }
+  for (let f = 0; f < nf; f++) score[out + f] += phi[pick * nf + f];
+  return pick;
 }
 
 /** Run REINFORCE for exactly `budget` episodes (samples). */
@@ -28,72 +66,50 @@ export function reinforce(
   const fit = new Fitness(problem, budget);
   const rng = new Rng(seed);
   const env = new WindowEnv(problem);
-  const J = fit.jobs, A = WINDOW * fit.cores;
-  const theta = new Float64Array(FEATURES), adamM = new Float64Array(FEATURES);
-  const adamV = new Float64Array(FEATURES), grad = new Float64Array(FEATURES);
-  const phi = new Float64Array(A * FEATURES), prob = new Float64Array(A);
-  const score = new Float64Array(J * FEATURES), rewards = new Float64Array(J);
+  const J = fit.jobs;
+  const theta = new Float64Array(P), adamM = new Float64Array(P);
+  const adamV = new Float64Array(P), grad = new Float64Array(P);
+  const phiS = new Float64Array(WINDOW * SLOT_FEATURES),
+    phiC = new Float64Array(fit.cores * CORE_FEATURES);
+  const weight = new Float64Array(Math.max(WINDOW, fit.cores));
+  const score = new Float64Array(J * P), rewards = new Float64Array(J);
   const baseline = new Float64Array(J), spread = new Float64Array(J);
   const lr = opts.learningRate ?? 0.02, bRate = opts.baselineRate ?? 0.05;
   for (let ep = 0; fit.remaining > 0; ep++) {
     env.reset();
+    score.fill(0);
     for (let t = 0; !env.done; t++) {
-      const count = env.observe(phi);
-      const a = sampleAction(theta, phi, prob, count, rng);
-      // Score function: phi(a) - E_pi[phi].
-      for (let f = 0; f < FEATURES; f++) {
-        let mean = 0;
-        for (let b = 0; b < count; b++) mean += prob[b] * phi[b * FEATURES + f];
-        score[t * FEATURES + f] = phi[a * FEATURES + f] - mean;
-      }
-      rewards[t] = env.step(a);
+      const slots = env.observeSlots(phiS);
+      const s = sampleAndScore(theta, 0, SLOT_FEATURES, phiS, slots, weight, score, t * P, rng);
+      const cores = env.observeCores(s, phiC);
+      const c = sampleAndScore(
+        theta,
+        SLOT_FEATURES,
+        CORE_FEATURES,
+        phiC,
+        cores,
+        weight,
+        score,
+        t * P + SLOT_FEATURES,
+        rng,
+      );
+      rewards[t] = env.step(s, c);
     }
     rewards[J - 1] += env.terminal(fit.evaluate(env.core, env.prio));
     grad.fill(0);
     let ret = 0;
     for (let t = J - 1; t >= 0; t--) {
       ret += rewards[t];
-      if (ep === 0) {
-        baseline[t] = ret;
-        spread[t] = Math.abs(ret);
-      }
+      if (ep === 0) (baseline[t] = ret), (spread[t] = Math.abs(ret));
       const adv = ret - baseline[t];
       baseline[t] += bRate * (ret - baseline[t]);
       spread[t] += bRate * (Math.abs(adv) - spread[t]);
-      const norm = adv / (spread[t] + 1e-12);
-      for (let f = 0; f < FEATURES; f++) grad[f] += (norm * score[t * FEATURES + f]) / J;
+      const norm = adv / (spread[t] + 1e-12) / J;
+      for (let f = 0; f < P; f++) grad[f] += norm * score[t * P + f];
     }
     adamStep(theta, grad, adamM, adamV, ep + 1, lr);
   }
   return fit.result("reinforce");
-}
-
-function sampleAction(
-  theta: Float64Array,
-  phi: Float64Array,
-  prob: Float64Array,
-  count: number,
-  rng: { next(): number },
-) {
-  let max = -Infinity;
-  for (let a = 0; a < count; a++) {
-    let z = 0;
-    for (let f = 0; f < FEATURES; f++) z += theta[f] * phi[a * FEATURES + f];
-    prob[a] = z;
-    if (z > max) max = z;
-  }
-  let sum = 0;
-  for (let a = 0; a < count; a++) {
-    prob[a] = Math.exp(prob[a] - max);
-    sum += prob[a];
-  }
-  for (let a = 0; a < count; a++) prob[a] /= sum;
-  let r = rng.next();
-  for (let a = 0; a < count - 1; a++) {
-    r -= prob[a];
-    if (r < 0) return a;
-  }
-  return count - 1;
 }
 
 /** Gradient ascent with Adam on `theta`. */
@@ -118,6 +134,6 @@ function adamStep(
 export const reinforceOptimizer: Optimizer = {
   name: "reinforce",
   family: "rl",
-  description: "REINFORCE, linear softmax policy over window-of-5 (slot, core) features",
+  description: "REINFORCE, linear softmax policy: window slot, then core (window-of-5 env)",
   optimize: (p, b, s): OptimizeResult => reinforce(p, b, s),
 };

@@ -1,20 +1,24 @@
 /**
  * M3E's reinforcement-learning environment (`scheuler_rl_AB.py`, C-magma.md section 7): jobs
- * arrive in group order; the agent sees a window of the next 5 pending jobs and picks (window slot,
- * core); the job joins that core's queue (priority = step / J). Step reward = -(accumulated no-stall
- * latency of the chosen core); the terminal reward adds -makespan from the bandwidth allocator.
+ * arrive in group order; the agent sees a window of the next 5 pending jobs and picks a window
+ * slot and a core (M3E's MultiDiscrete([window, cores]) action); the job joins that core's queue
+ * (priority = step / J). Step reward = -(accumulated no-stall latency of the chosen core); the
+ * terminal reward adds -makespan from the bandwidth allocator.
  *
  * Deviation, for speed on this machine: instead of M3E's flat z-normalised observation fed to a
- * 128-128-128 MLP, each (slot, core) action is described by FEATURES numbers and the policy is
- * linear in them (reinforce.ts). Rewards are divided by L = sum of fastest-core latencies / N
- * (step rewards also by J) so returns are O(1) for every job group.
+ * 128-128-128 MLP, the environment describes each slot by SLOT_FEATURES numbers and each core,
+ * given the chosen slot's job, by CORE_FEATURES numbers; the policy (reinforce.ts) is linear in
+ * them. Rewards are divided by L = sum of fastest-core latencies / N (step rewards also by J), so
+ * returns are O(1) for every job group. A constant feature would cancel in a softmax: none.
  */
 import type { Problem } from "../problem.ts";
 
 /** Pending jobs visible to the agent. */
 export const WINDOW = 5;
-/** Numbers describing one (slot, core) action. */
-export const FEATURES = 7;
+/** Per slot: job size, its fastest core's bandwidth pressure, spread of its core latencies, position. */
+export const SLOT_FEATURES = 4;
+/** Per core for a job: slowdown, finish load if placed, load minus the largest, size, bandwidth pressure. */
+export const CORE_FEATURES = 5;
 
 /** The window-of-5 environment with preallocated state. */
 export class WindowEnv {
@@ -25,42 +29,48 @@ export class WindowEnv {
   /** Jobs placed so far. */
   steps = 0;
   private readonly lat: Float64Array;
-  private readonly bw: Float64Array;
-  private readonly minLat: Float64Array;
   /** Load-independent features per (job, core): slowdown, size, bandwidth pressure. */
   private readonly fixed: Float64Array;
+  /** Load-independent features per job (SLOT_FEATURES - 1 of them; the position is added). */
+  private readonly jobFixed: Float64Array;
   private readonly load: Float64Array;
   private readonly pending: Int32Array;
   private readonly scale: number;
-  private readonly share: number;
 
   constructor(problem: Problem) {
-    const t = problem.table;
+    const t = problem.table, n = t.cores;
     this.jobs = t.jobs;
-    this.cores = t.cores;
+    this.cores = n;
     this.lat = t.latencyCycles;
-    this.bw = t.bwBytesPerCycle;
     this.core = new Int32Array(t.jobs);
     this.prio = new Float64Array(t.jobs);
-    this.load = new Float64Array(t.cores);
+    this.load = new Float64Array(n);
     this.pending = new Int32Array(t.jobs);
-    this.minLat = new Float64Array(t.jobs);
-    let sum = 0;
+    const minLat = new Float64Array(t.jobs), maxLat = new Float64Array(t.jobs);
+    const fastest = new Int32Array(t.jobs);
     for (let j = 0; j < t.jobs; j++) {
-      let m = Infinity;
-      for (let c = 0; c < t.cores; c++) m = Math.min(m, this.lat[j * t.cores + c]);
-      this.minLat[j] = m;
-      sum += m;
+      minLat[j] = Infinity;
+      for (let c = 0; c < n; c++) {
+        const l = this.lat[j * n + c];
+        if (l < minLat[j]) (minLat[j] = l), (fastest[j] = c);
+        maxLat[j] = Math.max(maxLat[j], l);
+      }
     }
-    this.scale = sum / t.cores;
-    this.share = problem.systemBwBytesPerCycle / t.cores;
-    this.fixed = new Float64Array(t.jobs * t.cores * 3);
-    for (let i = 0; i < t.jobs * t.cores; i++) {
-      const l = this.lat[i];
-      this.fixed[3 * i] = Math.log(l / this.minLat[Math.floor(i / t.cores)]) / 5;
-      this.fixed[3 * i + 1] = Math.log1p(l / this.scale);
-      const r = Math.log2(this.bw[i] / this.share + 1e-9);
-      this.fixed[3 * i + 2] = Math.max(-10, Math.min(10, r)) / 10;
+    this.scale = minLat.reduce((a, b) => a + b, 0) / n;
+    const share = problem.systemBwBytesPerCycle / n;
+    const pressure = (i: number) =>
+      Math.max(-10, Math.min(10, Math.log2(t.bwBytesPerCycle[i] / share + 1e-9))) / 10;
+    this.fixed = new Float64Array(t.jobs * n * 3);
+    for (let i = 0; i < t.jobs * n; i++) {
+      this.fixed[3 * i] = Math.log(this.lat[i] / minLat[Math.floor(i / n)]) / 5;
+      this.fixed[3 * i + 1] = Math.log1p(this.lat[i] / this.scale);
+      this.fixed[3 * i + 2] = pressure(i);
+    }
+    this.jobFixed = new Float64Array(t.jobs * 3);
+    for (let j = 0; j < t.jobs; j++) {
+      this.jobFixed[3 * j] = Math.log1p(minLat[j] / this.scale);
+      this.jobFixed[3 * j + 1] = pressure(j * n + fastest[j]);
+      this.jobFixed[3 * j + 2] = Math.log(maxLat[j] / minLat[j]) / 5;
     }
   }
 
@@ -76,33 +86,38 @@ export class WindowEnv {
     return this.steps >= this.jobs;
   }
 
-  /** Write the features of every valid action (a = slot * cores + core) into `phi`; returns the count. */
-  observe(phi: Float64Array): number {
-    const n = this.cores;
+  /** Write the features of every window slot into `phi`; returns the number of slots. */
+  observeSlots(phi: Float64Array): number {
     const slots = Math.min(WINDOW, this.jobs - this.steps);
-    let maxLoad = 0;
-    for (let c = 0; c < n; c++) maxLoad = Math.max(maxLoad, this.load[c]);
     for (let s = 0; s < slots; s++) {
-      const j = this.pending[this.steps + s];
-      for (let c = 0; c < n; c++) {
-        const i = j * n + c;
-        const f = (s * n + c) * FEATURES;
-        phi[f] = 1;
-        phi[f + 1] = this.fixed[3 * i];
-        phi[f + 2] = Math.min(4, (this.load[c] + this.lat[i]) / this.scale);
-        phi[f + 3] = Math.max(-4, (this.load[c] - maxLoad) / this.scale);
-        phi[f + 4] = this.fixed[3 * i + 1];
-        phi[f + 5] = this.fixed[3 * i + 2];
-        phi[f + 6] = s / (WINDOW - 1);
-      }
+      const j = this.pending[this.steps + s], f = s * SLOT_FEATURES;
+      phi[f] = this.jobFixed[3 * j];
+      phi[f + 1] = this.jobFixed[3 * j + 1];
+      phi[f + 2] = this.jobFixed[3 * j + 2];
+      phi[f + 3] = s / (WINDOW - 1);
     }
-    return slots * n;
+    return slots;
   }
 
-  /** Place the job of action `a`; returns the step reward. */
-  step(a: number): number {
+  /** Write the features of every core for the job in window slot `slot` into `phi`. */
+  observeCores(slot: number, phi: Float64Array): number {
+    const n = this.cores, j = this.pending[this.steps + slot];
+    let maxLoad = 0;
+    for (let c = 0; c < n; c++) maxLoad = Math.max(maxLoad, this.load[c]);
+    for (let c = 0; c < n; c++) {
+      const i = j * n + c, f = c * CORE_FEATURES;
+      phi[f] = this.fixed[3 * i];
+      phi[f + 1] = Math.min(4, (this.load[c] + this.lat[i]) / this.scale);
+      phi[f + 2] = Math.max(-4, (this.load[c] - maxLoad) / this.scale);
+      phi[f + 3] = this.fixed[3 * i + 1];
+      phi[f + 4] = this.fixed[3 * i + 2];
+    }
+    return n;
+  }
+
+  /** Place the job of window slot `slot` on core `c`; returns the step reward. */
+  step(slot: number, c: number): number {
     const n = this.cores;
-    const slot = Math.floor(a / n), c = a % n;
     const pos = this.steps + slot;
     const j = this.pending[pos];
     // Remove the job from the pending list, keeping the others in arrival order.

@@ -1,0 +1,198 @@
+/** Study C charts, drawn from the study's tables (the study saves them; the notebook shows them). */
+import { type Chart, Plot, plot } from "../plot/mod.ts";
+import type { AnalysisRow, BwRow, GanttRow } from "./magma-analysis.ts";
+import type { CurveRow } from "./magma-convergence.ts";
+import type { GridRow } from "./magma-grid.ts";
+
+const TYPES = ["CONV", "DSCONV", "FC", "GEMM"];
+
+/** Job-analysis scatter: no-stall latency against required bandwidth, per core style and task. */
+export function jobAnalysisChart(rows: AnalysisRow[]): Chart {
+  return plot({
+    title: "Job analysis: latency vs required bandwidth on 2048-PE cores",
+    width: 900,
+    height: 320,
+    marginLeft: 60,
+    fx: { label: null },
+    x: { type: "log", label: "required bandwidth (bytes/cycle)", tickFormat: "~g", ticks: 4 },
+    y: { type: "log", label: "no-stall latency (cycles)", tickFormat: "~g", grid: true },
+    color: { legend: true, label: "core" },
+    marks: [
+      Plot.dot(rows, {
+        fx: "task",
+        x: "bwBytesPerCycle",
+        y: "latencyCycles",
+        stroke: "core",
+        r: 2,
+        strokeOpacity: 0.6,
+      }),
+    ],
+  });
+}
+
+/** Method order of the tables: MAGMA, then the grid's order. */
+function methodOrder(rows: GridRow[]): string[] {
+  return [...new Set(rows.map((r) => r.method))];
+}
+
+/** Makespan of every method normalised to MAGMA (> 1: MAGMA better), per setting and task. */
+export function comparisonChart(rows: GridRow[], bw: number): Chart {
+  const data = rows.filter((r) => r.bwBytesPerCycle === bw).map((r) => ({
+    ...r,
+    case: `${r.setting} ${r.task}`,
+    label: r.vsMagma >= 100 ? r.vsMagma.toExponential(0) : r.vsMagma.toFixed(2),
+  }));
+  const cases = [...new Set(data.map((d) => d.case))];
+  return plot({
+    title:
+      `Makespan / MAGMA makespan at ${bw} bytes/cycle (blue: MAGMA better, red: baseline better)`,
+    width: 1000,
+    height: 40 + 22 * cases.length,
+    marginLeft: 130,
+    marginBottom: 70,
+    x: { domain: methodOrder(rows), label: null, tickRotate: -35 },
+    y: { domain: cases, label: null },
+    // A threshold scale: its legend is drawn in SVG (a continuous ramp needs a canvas).
+    color: {
+      type: "threshold",
+      domain: [0.9, 0.99, 0.9999, 1.0001, 1.01, 1.1, 2],
+      scheme: "RdBu",
+      legend: true,
+      label: "makespan / MAGMA",
+    },
+    marks: [
+      Plot.cell(data, { x: "method", y: "case", fill: "vsMagma", inset: 0.5 }),
+      Plot.text(data, { x: "method", y: "case", text: "label", fontSize: 8 }),
+    ],
+  });
+}
+
+/** Best-so-far makespan against samples: mean line and min-max band over seeds. */
+export function curveChart(rows: CurveRow[], title: string, logY = true): Chart {
+  return plot({
+    title,
+    width: 800,
+    height: 420,
+    marginLeft: 70,
+    x: { label: "samples", grid: true },
+    y: {
+      type: logY ? "log" : "linear",
+      label: "best makespan (cycles)",
+      tickFormat: "~s",
+      grid: true,
+    },
+    color: { legend: true },
+    marks: [
+      Plot.areaY(rows, {
+        x: "samples",
+        y1: "minCycles",
+        y2: "maxCycles",
+        fill: "series",
+        fillOpacity: 0.12,
+      }),
+      Plot.lineY(rows, { x: "samples", y: "meanCycles", stroke: "series" }),
+    ],
+  });
+}
+
+/** Throughput against system bandwidth per setting and task, for a subset of methods. */
+export function bwSweepChart(rows: GridRow[], methods: string[]): Chart {
+  const data = rows.filter((r) => methods.includes(r.method));
+  return plot({
+    title: "Throughput vs system bandwidth",
+    width: 1000,
+    height: 620,
+    marginLeft: 60,
+    fx: { label: null },
+    fy: { label: null },
+    x: { type: "log", label: "system bandwidth (bytes/cycle = GB/s at 1 GHz)", tickFormat: "~g" },
+    y: { type: "log", label: "jobs per Mcycle", tickFormat: "~s", grid: true },
+    color: { legend: true, domain: methods },
+    marks: [
+      Plot.line(data, {
+        fx: "setting",
+        fy: "task",
+        x: "bwBytesPerCycle",
+        y: "throughputJobsPerMCycle",
+        stroke: "method",
+      }),
+      Plot.dot(data, {
+        fx: "setting",
+        fy: "task",
+        x: "bwBytesPerCycle",
+        y: "throughputJobsPerMCycle",
+        stroke: "method",
+        r: 2,
+      }),
+    ],
+  });
+}
+
+/** Per-core Gantt chart of each method's schedule on the mapping case. */
+export function ganttChart(rows: GanttRow[]): Chart {
+  return plot({
+    title: "Schedules: per-core Gantt (colour = job type)",
+    marginRight: 80,
+    width: 900,
+    height: 320,
+    marginLeft: 80,
+    fy: { label: null },
+    x: { label: "time (cycles)", tickFormat: "~s", grid: true },
+    y: { label: null },
+    color: { legend: true, domain: TYPES },
+    marks: [
+      Plot.barX(rows, {
+        fy: "method",
+        y: "core",
+        x1: "startCycles",
+        x2: "endCycles",
+        fill: "type",
+        stroke: "white",
+        strokeWidth: 0.5,
+      }),
+    ],
+  });
+}
+
+/** Bandwidth allocated to each core over time (stacked), per method. */
+export function bwTimelineChart(rows: BwRow[], systemBw: number): Chart {
+  // Intervals share their boundaries across cores: one step per interval start, closed by a zero
+  // at each method's last end time.
+  const data: (BwRow & { t: number })[] = rows.map((r) => ({ ...r, t: r.startCycles }));
+  for (const m of new Set(rows.map((r) => r.method))) {
+    const mine = rows.filter((r) => r.method === m);
+    const end = Math.max(...mine.map((r) => r.endCycles));
+    for (const core of new Set(mine.map((r) => r.core))) {
+      data.push({
+        method: m,
+        core,
+        startCycles: end,
+        endCycles: end,
+        allocBytesPerCycle: 0,
+        t: end,
+      });
+    }
+  }
+  return plot({
+    title: `Allocated bandwidth over time (system bandwidth ${systemBw} bytes/cycle)`,
+    marginRight: 80,
+    width: 900,
+    height: 320,
+    marginLeft: 60,
+    fy: { label: null },
+    x: { label: "time (cycles)", tickFormat: "~s", grid: true },
+    y: { label: "bytes/cycle", grid: true },
+    color: { legend: true },
+    marks: [
+      Plot.areaY(data, {
+        fy: "method",
+        x: "t",
+        y: "allocBytesPerCycle",
+        fill: "core",
+        curve: "step-after",
+        z: "core",
+      }),
+      Plot.ruleY([systemBw], { stroke: "black", strokeDasharray: "4 3" }),
+    ],
+  });
+}
