@@ -46,6 +46,14 @@ export function homogeneousBest(r: SweepResult, metric: Metric, space: readonly 
   return space[chooseCoreTypesExact(norm, 1).members[0]];
 }
 
+function checkIndices(r: SweepResult, space: readonly number[], referenceConfig: number): void {
+  if (space.length === 0) throw new RangeError("compareCores: empty search space");
+  const bad = [...space, referenceConfig].find((c) => !(c >= 0 && c < r.configs.length));
+  if (bad !== undefined) {
+    throw new RangeError(`compareCores: configuration index ${bad} out of range`);
+  }
+}
+
 /** Best core per network within `space` and its saving against the homogeneous and reference cores. */
 export function compareCores(
   r: SweepResult,
@@ -53,11 +61,7 @@ export function compareCores(
   space: readonly number[],
   referenceConfig: number,
 ): SavingsReport {
-  if (space.length === 0) throw new RangeError("compareCores: empty search space");
-  const bad = [...space, referenceConfig].find((c) => !(c >= 0 && c < r.configs.length));
-  if (bad !== undefined) {
-    throw new RangeError(`compareCores: configuration index ${bad} out of range`);
-  }
+  checkIndices(r, space, referenceConfig);
   const inSpace = metricMatrix(r, metric, space);
   const all = metricMatrix(r, metric);
   const homogeneousConfig = homogeneousBest(r, metric, space);
