@@ -1,8 +1,8 @@
 /**
- * Execute a notebook through the real Deno Jupyter kernel (nbconvert + nbclient), then report
- * every cell that raised and strip volatile metadata so re-runs on unchanged code give no diff.
+ * Execute a notebook through the real Deno Jupyter kernel (tools/execute_notebook.py, on Debian's
+ * jupyter_client), then report every cell that raised and strip volatile metadata so re-runs on
+ * unchanged code give no diff.
  */
-import { basename, dirname } from "node:path";
 import { notebookJson, parsePercent, toNotebook } from "./nb.ts";
 
 /** A cell that raised during execution. */
@@ -15,39 +15,33 @@ export interface CellError {
   evalue: string;
 }
 
-const JUPYTER_CANDIDATES = ["/usr/bin/jupyter", "jupyter"];
+const PYTHONS = ["/usr/bin/python3", "python3"];
+const PROBE = "import json; from jupyter_client.kernelspec import KernelSpecManager as K; " +
+  "print(json.dumps(sorted(K().find_kernel_specs())))";
+const INSTALL = "apt-get update && apt-get install -y --no-install-recommends jupyter-nbconvert " +
+  "python3-nbclient jupyter-client python3-ipykernel jupyter-core, then `deno jupyter --install`";
 
-/** What to install when Jupyter or the Deno kernel is missing, or null when ready. */
-export async function jupyterProblem(): Promise<{ jupyter: string } | { missing: string }> {
-  for (const exe of JUPYTER_CANDIDATES) {
+/** A Python with jupyter_client and the Deno kernelspec, or what to install. */
+export async function jupyterProblem(): Promise<{ python: string } | { missing: string }> {
+  for (const exe of PYTHONS) {
     try {
       const out = await new Deno.Command(exe, {
-        args: ["kernelspec", "list", "--json"],
+        args: ["-c", PROBE],
         stdout: "piped",
-        stderr: "null",
-      }).output();
-      if (!out.success) continue;
-      const specs = JSON.parse(new TextDecoder().decode(out.stdout)).kernelspecs ?? {};
-      const nbc = await new Deno.Command(exe, {
-        args: ["nbconvert", "--version"],
-        stdout: "null",
         stderr: "null",
       })
         .output();
-      if (!nbc.success) {
-        return { missing: "apt-get install -y jupyter-nbconvert python3-nbclient" };
+      if (!out.success) continue;
+      const specs: string[] = JSON.parse(new TextDecoder().decode(out.stdout));
+      if (!specs.includes("deno")) {
+        return { missing: "the Deno kernel: run `deno jupyter --install`" };
       }
-      if (!specs.deno) return { missing: "the Deno kernel: run `deno jupyter --install`" };
-      return { jupyter: exe };
+      return { python: exe };
     } catch {
-      // not on this path; try the next candidate
+      // this interpreter is absent; try the next one
     }
   }
-  return {
-    missing: "Jupyter: apt-get update && apt-get install -y --no-install-recommends " +
-      "jupyter-nbconvert python3-nbclient jupyter-client python3-ipykernel jupyter-core, " +
-      "then `deno jupyter --install`",
-  };
+  return { missing: `Jupyter: ${INSTALL}` };
 }
 
 type Cell = {
@@ -80,39 +74,30 @@ export function scrubNotebook(
   return errors;
 }
 
+const EXECUTOR = new URL("./execute_notebook.py", import.meta.url).pathname;
+
 /**
- * Build `outPath` (.ipynb) from the percent-format source `srcPath`, execute it in `outPath`'s folder,
- * write it back with outputs, and return the cells that raised (empty when all ran).
+ * Build `outPath` (.ipynb) from the percent-format source `srcPath`, execute it on the Deno kernel
+ * (working directory: `outPath`'s folder), write it back with outputs, and return the cells that
+ * raised (empty when all ran).
  */
 export async function executeNotebook(
-  jupyter: string,
+  python: string,
   srcPath: string,
   outPath: string,
   timeoutSeconds = 1200,
 ): Promise<CellError[]> {
   const cells = parsePercent(await Deno.readTextFile(srcPath));
   await Deno.writeTextFile(outPath, notebookJson(toNotebook(cells)));
-  const out = await new Deno.Command(jupyter, {
-    args: [
-      "nbconvert",
-      "--to",
-      "notebook",
-      "--execute",
-      "--allow-errors",
-      `--ExecutePreprocessor.timeout=${timeoutSeconds}`,
-      "--ExecutePreprocessor.kernel_name=deno",
-      basename(outPath),
-      "--output",
-      basename(outPath),
-    ],
-    cwd: dirname(outPath),
+  const out = await new Deno.Command(python, {
+    args: [EXECUTOR, outPath, "--timeout", String(timeoutSeconds)],
     stdout: "piped",
     stderr: "piped",
     env: { PYDEVD_DISABLE_FILE_VALIDATION: "1", NO_COLOR: "1" },
   }).output();
   if (!out.success) {
     const msg = new TextDecoder().decode(out.stderr).trim().split("\n").slice(-3).join(" | ");
-    return [{ cell: 0, firstLine: "", ename: "nbconvert", evalue: msg }];
+    return [{ cell: 0, firstLine: "", ename: "kernel", evalue: msg }];
   }
   const nb = JSON.parse(await Deno.readTextFile(outPath));
   const errors = scrubNotebook(nb);

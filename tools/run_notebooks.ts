@@ -28,7 +28,7 @@ async function main(): Promise<number> {
   let failed = 0;
   for (const n of names) {
     const t0 = performance.now();
-    const errors = await executeNotebook(j.jupyter, `${SRC}/${n}.ts`, `notebooks/${n}.ipynb`);
+    const errors = await executeNotebook(j.python, `${SRC}/${n}.ts`, `notebooks/${n}.ipynb`);
     const secs = ((performance.now() - t0) / 1000).toFixed(1);
     if (errors.length === 0) {
       console.error(`notebooks: ${n} ok (${secs}s)`);

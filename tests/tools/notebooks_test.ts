@@ -47,10 +47,10 @@ Deno.test({
   name: "executeNotebook: a throwing fixture fails and names the cell (needs Jupyter)",
   ignore: "missing" in jupyter,
   async fn() {
-    if (!("jupyter" in jupyter)) return;
+    if (!("python" in jupyter)) return;
     const dir = await Deno.makeTempDir();
     const errors = await executeNotebook(
-      jupyter.jupyter,
+      jupyter.python,
       "tests/fixtures/throws.ts",
       `${dir}/throws.ipynb`,
     );
@@ -58,6 +58,10 @@ Deno.test({
     assert.equal(errors.length, 1);
     assert.equal(errors[0].cell, 3);
     assert.match(errors[0].evalue, /boom from fixture/);
+    // Execution stops at the failing cell, as "Run All" does in Jupyter.
+    const nb = JSON.parse(await Deno.readTextFile(`${dir}/throws.ipynb`));
+    assert.deepEqual(nb.cells[3].outputs, []);
+    assert.equal(nb.cells[3].execution_count, null);
     await Deno.remove(dir, { recursive: true });
   },
 });
