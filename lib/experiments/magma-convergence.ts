@@ -15,6 +15,8 @@ import type { MagmaOptions } from "./magma-options.ts";
 export interface CurveRow {
   [key: string]: string | number;
   series: string;
+  /** Optimizer family ("heuristic" curves are flat: one sample). */
+  family: string;
   samples: number;
   meanCycles: number;
   minCycles: number;
@@ -29,7 +31,12 @@ export function convergenceProblem(o: MagmaOptions, groups: Map<TaskName, Job[]>
 }
 
 /** Curves of several seeds' histories, sampled every `every` samples (and at the last one). */
-export function curveRows(series: string, runs: OptimizeResult[], every: number): CurveRow[] {
+export function curveRows(
+  series: string,
+  family: string,
+  runs: OptimizeResult[],
+  every: number,
+): CurveRow[] {
   const len = Math.max(...runs.map((r) => r.history.length));
   const points: number[] = [];
   for (let s = every; s < len; s += every) points.push(s);
@@ -39,6 +46,7 @@ export function curveRows(series: string, runs: OptimizeResult[], every: number)
     const v = runs.map((r) => r.history[Math.min(s, r.history.length) - 1]);
     return {
       series,
+      family,
       samples: s,
       meanCycles: v.reduce((a, b) => a + b, 0) / v.length,
       minCycles: Math.min(...v),
@@ -54,7 +62,7 @@ const seedsOf = (o: MagmaOptions) => Array.from({ length: o.convergenceSeeds }, 
 export function convergenceRows(o: MagmaOptions, p: Problem): CurveRow[] {
   return o.methods.flatMap((m) => {
     const runs = seedsOf(o).map((s) => getOptimizer(m).optimize(p, o.budget, s));
-    return curveRows(m, runs, o.historyEverySamples);
+    return curveRows(m, getOptimizer(m).family, runs, o.historyEverySamples);
   });
 }
 
@@ -71,7 +79,7 @@ export const ABLATION: [string, MagmaGaOptions][] = [
 export function ablationRows(o: MagmaOptions, p: Problem): CurveRow[] {
   return ABLATION.flatMap(([name, opts]) => {
     const runs = seedsOf(o).map((s) => magma(p, o.budget, s, opts, name));
-    return curveRows(name, runs, o.historyEverySamples);
+    return curveRows(name, "magma", runs, o.historyEverySamples);
   });
 }
 
@@ -80,4 +88,18 @@ export function finalRows(curves: CurveRow[]): CurveRow[] {
   const last = new Map<string, CurveRow>();
   for (const r of curves) last.set(r.series, r);
   return [...last.values()];
+}
+
+/** Final makespan of `methods` over `seeds` on one case: mean, min, max (cycles). */
+export function seedSpreadRows(p: Problem, methods: string[], seeds: number[], budget: number) {
+  return methods.map((m) => {
+    const v = seeds.map((s) => getOptimizer(m).optimize(p, budget, s).makespanCycles);
+    return {
+      method: m,
+      seeds: seeds.length,
+      meanCycles: v.reduce((a, b) => a + b, 0) / v.length,
+      minCycles: Math.min(...v),
+      maxCycles: Math.max(...v),
+    };
+  });
 }

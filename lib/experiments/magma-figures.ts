@@ -67,30 +67,49 @@ export function comparisonChart(rows: GridRow[], bw: number): Chart {
   });
 }
 
-/** Best-so-far makespan against samples: mean line and min-max band over seeds. */
-export function curveChart(rows: CurveRow[], title: string, logY = true): Chart {
+/**
+ * Best-so-far makespan against samples, normalised to the best final mean of the search curves:
+ * mean line and min-max band over seeds; the best heuristic (one sample) as a dashed rule.
+ * The y axis is cut at `maxRatio` so that the close finishers stay readable.
+ */
+export function curveChart(rows: CurveRow[], title: string, maxRatio = 1.5): Chart {
+  const search = rows.filter((r) => r.family !== "heuristic");
+  const last = new Map<string, CurveRow>();
+  for (const r of search) last.set(r.series, r);
+  const ref = Math.min(...[...last.values()].map((r) => r.meanCycles));
+  // Points above the cut are dropped (and bands clamped) rather than clipped: Plot's clip paths do
+  // not survive the SVG flattening.
+  const norm = search.filter((r) => r.meanCycles / ref <= maxRatio).map((r) => ({
+    ...r,
+    mean: r.meanCycles / ref,
+    lo: r.minCycles / ref,
+    hi: Math.min(maxRatio, r.maxCycles / ref),
+  }));
+  const heuristics = rows.filter((r) => r.family === "heuristic");
+  const best = heuristics.length
+    ? heuristics.reduce((a, b) => (b.meanCycles < a.meanCycles ? b : a))
+    : undefined;
+  const rules = best
+    ? [{ y: best.meanCycles / ref, label: `best heuristic (${best.series})` }]
+    : [];
   return plot({
     title,
     width: 800,
     height: 420,
-    marginLeft: 70,
+    marginLeft: 60,
+    marginRight: 150,
     x: { label: "samples", grid: true },
     y: {
-      type: logY ? "log" : "linear",
-      label: "best makespan (cycles)",
-      tickFormat: "~s",
+      label: `best makespan / best final mean (cut at ${maxRatio})`,
+      domain: [0.995, maxRatio],
       grid: true,
     },
-    color: { legend: true },
+    color: { legend: true, scheme: "tableau10" },
     marks: [
-      Plot.areaY(rows, {
-        x: "samples",
-        y1: "minCycles",
-        y2: "maxCycles",
-        fill: "series",
-        fillOpacity: 0.12,
-      }),
-      Plot.lineY(rows, { x: "samples", y: "meanCycles", stroke: "series" }),
+      Plot.areaY(norm, { x: "samples", y1: "lo", y2: "hi", fill: "series", fillOpacity: 0.12 }),
+      Plot.lineY(norm, { x: "samples", y: "mean", stroke: "series" }),
+      Plot.ruleY(rules, { y: "y", stroke: "black", strokeDasharray: "4 3" }),
+      Plot.text(rules, { y: "y", text: "label", frameAnchor: "right", textAnchor: "start", dx: 4 }),
     ],
   });
 }
@@ -103,11 +122,12 @@ export function bwSweepChart(rows: GridRow[], methods: string[]): Chart {
     width: 1000,
     height: 620,
     marginLeft: 60,
+    marginRight: 100,
     fx: { label: null },
     fy: { label: null },
     x: { type: "log", label: "system bandwidth (bytes/cycle = GB/s at 1 GHz)", tickFormat: "~g" },
     y: { type: "log", label: "jobs per Mcycle", tickFormat: "~s", grid: true },
-    color: { legend: true, domain: methods },
+    color: { legend: true, domain: methods, scheme: "tableau10" },
     marks: [
       Plot.line(data, {
         fx: "setting",

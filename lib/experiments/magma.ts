@@ -86,7 +86,7 @@ export function runMagma(ctx: StudyContext, input: MagmaOptionsInput = {}): Stud
       { name: "mapping-bw", chart: bwTimelineChart(mapping.bw, mappingBw) },
       {
         name: "ablation",
-        chart: curveChart(ablation, `MAGMA operator ablation: ${convTitle}`, false),
+        chart: curveChart(ablation, `MAGMA operator ablation: ${convTitle}`, 1.05),
       },
     ],
   };

@@ -4,6 +4,7 @@
  */
 import { cnnThroughputStudy } from "./cnn-throughput.ts";
 import { heterogeneousStudy } from "./heterogeneous.ts";
+import { magmaStudy } from "./magma.ts";
 import { partitioningStudy } from "./partitioning.ts";
 import type { Study } from "./study.ts";
 import { synergyflowStudy } from "./synergyflow.ts";
@@ -11,6 +12,7 @@ import { synergyflowStudy } from "./synergyflow.ts";
 export const studies: Study[] = [
   partitioningStudy,
   heterogeneousStudy,
+  magmaStudy,
   synergyflowStudy,
   cnnThroughputStudy,
 ];

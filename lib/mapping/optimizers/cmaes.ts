@@ -37,58 +37,89 @@ function strategy(n: number, lambda: number) {
   return { mu, w, muEff, cs, ds, cc, c1, cmu, chiN };
 }
 
+/** The search distribution and its evolution paths (diagonal covariance `diag`). */
+interface CmaState {
+  n: number;
+  s: ReturnType<typeof strategy>;
+  sigma: number;
+  mean: Float64Array;
+  diag: Float64Array;
+  ps: Float64Array;
+  pc: Float64Array;
+  yw: Float64Array;
+  xs: Float64Array;
+  vals: Float64Array;
+  idx: number[];
+}
+
+/** Draw and evaluate `count` clipped samples into st.xs / st.vals. */
+function sampleGeneration(st: CmaState, fit: Fitness, rng: Rng, count: number): void {
+  const { n, mean, diag } = st;
+  for (let k = 0; k < count; k++) {
+    const x = st.xs.subarray(k * n, (k + 1) * n);
+    for (let d = 0; d < n; d++) {
+      const v = mean[d] + st.sigma * Math.sqrt(diag[d]) * rng.normal();
+      x[d] = v < 0 ? 0 : v > 1 ? 1 : v;
+    }
+    st.vals[k] = fit.evaluateVector(x);
+  }
+}
+
+/** Recombination, path updates, rank-one + rank-mu diagonal update, step-size control. */
+function updateDistribution(st: CmaState, gen: number): void {
+  const { n, s, mean, diag, ps, pc, yw, xs, vals, idx, sigma } = st;
+  idx.sort((a, b) => vals[a] - vals[b] || a - b);
+  yw.fill(0);
+  for (let i = 0; i < s.mu; i++) {
+    const off = idx[i] * n;
+    for (let d = 0; d < n; d++) yw[d] += (s.w[i] * (xs[off + d] - mean[d])) / sigma;
+  }
+  let psNorm2 = 0;
+  const csf = Math.sqrt(s.cs * (2 - s.cs) * s.muEff);
+  for (let d = 0; d < n; d++) {
+    mean[d] += sigma * yw[d];
+    ps[d] = (1 - s.cs) * ps[d] + (csf * yw[d]) / Math.sqrt(diag[d]);
+    psNorm2 += ps[d] * ps[d];
+  }
+  const psNorm = Math.sqrt(psNorm2);
+  const hs = psNorm / Math.sqrt(1 - (1 - s.cs) ** (2 * gen)) < (1.4 + 2 / (n + 1)) * s.chiN;
+  const ccf = Math.sqrt(s.cc * (2 - s.cc) * s.muEff);
+  for (let d = 0; d < n; d++) {
+    pc[d] = (1 - s.cc) * pc[d] + (hs ? ccf * yw[d] : 0);
+    let rankMu = 0;
+    for (let i = 0; i < s.mu; i++) {
+      const y = (xs[idx[i] * n + d] - mean[d] + sigma * yw[d]) / sigma;
+      rankMu += s.w[i] * y * y;
+    }
+    const drift = hs ? 0 : s.cc * (2 - s.cc) * diag[d];
+    diag[d] = (1 - s.c1 - s.cmu) * diag[d] + s.c1 * (pc[d] * pc[d] + drift) + s.cmu * rankMu;
+  }
+  st.sigma = Math.min(1, sigma * Math.exp((s.cs / s.ds) * (psNorm / s.chiN - 1)));
+}
+
 /** Run sep-CMA-ES for exactly `budget` samples. */
 export function cmaes(problem: Problem, budget: number, seed: number, opts: CmaOptions = {}) {
   const fit = new Fitness(problem, budget);
   const rng = new Rng(seed);
   const n = 2 * fit.jobs;
   const lambda = opts.lambda ?? 4 + Math.floor(3 * Math.log(n));
-  const s = strategy(n, lambda);
-  let sigma = opts.sigma0 ?? 0.3;
-  const mean = Float64Array.from({ length: n }, () => rng.next());
-  const diag = new Float64Array(n).fill(1);
-  const ps = new Float64Array(n), pc = new Float64Array(n), yw = new Float64Array(n);
-  const xs = new Float64Array(lambda * n), vals = new Float64Array(lambda);
-  const idx = Array.from({ length: lambda }, (_, i) => i);
+  const st: CmaState = {
+    n,
+    s: strategy(n, lambda),
+    sigma: opts.sigma0 ?? 0.3,
+    mean: Float64Array.from({ length: n }, () => rng.next()),
+    diag: new Float64Array(n).fill(1),
+    ps: new Float64Array(n),
+    pc: new Float64Array(n),
+    yw: new Float64Array(n),
+    xs: new Float64Array(lambda * n),
+    vals: new Float64Array(lambda),
+    idx: Array.from({ length: lambda }, (_, i) => i),
+  };
   for (let gen = 1; fit.remaining > 0; gen++) {
     const count = Math.min(lambda, fit.remaining);
-    for (let k = 0; k < count; k++) {
-      const x = xs.subarray(k * n, (k + 1) * n);
-      for (let d = 0; d < n; d++) {
-        const v = mean[d] + sigma * Math.sqrt(diag[d]) * rng.normal();
-        x[d] = v < 0 ? 0 : v > 1 ? 1 : v;
-      }
-      vals[k] = fit.evaluateVector(x);
-    }
-    if (count < lambda) break;
-    idx.sort((a, b) => vals[a] - vals[b] || a - b);
-    yw.fill(0);
-    for (let i = 0; i < s.mu; i++) {
-      const off = idx[i] * n;
-      for (let d = 0; d < n; d++) yw[d] += (s.w[i] * (xs[off + d] - mean[d])) / sigma;
-    }
-    let psNorm2 = 0;
-    const csf = Math.sqrt(s.cs * (2 - s.cs) * s.muEff);
-    for (let d = 0; d < n; d++) {
-      mean[d] += sigma * yw[d];
-      ps[d] = (1 - s.cs) * ps[d] + (csf * yw[d]) / Math.sqrt(diag[d]);
-      psNorm2 += ps[d] * ps[d];
-    }
-    const psNorm = Math.sqrt(psNorm2);
-    const hs = psNorm / Math.sqrt(1 - (1 - s.cs) ** (2 * gen)) < (1.4 + 2 / (n + 1)) * s.chiN;
-    const ccf = Math.sqrt(s.cc * (2 - s.cc) * s.muEff);
-    for (let d = 0; d < n; d++) {
-      pc[d] = (1 - s.cc) * pc[d] + (hs ? ccf * yw[d] : 0);
-      let rankMu = 0;
-      for (let i = 0; i < s.mu; i++) {
-        const y = (xs[idx[i] * n + d] - mean[d] + sigma * yw[d]) / sigma;
-        rankMu += s.w[i] * y * y;
-      }
-      const drift = hs ? 0 : s.cc * (2 - s.cc) * diag[d];
-      diag[d] = (1 - s.c1 - s.cmu) * diag[d] + s.c1 * (pc[d] * pc[d] + drift) + s.cmu * rankMu;
-    }
-    sigma *= Math.exp((s.cs / s.ds) * (psNorm / s.chiN - 1));
-    sigma = Math.min(sigma, 1);
+    sampleGeneration(st, fit, rng, count);
+    if (count === lambda) updateDistribution(st, gen);
   }
   return fit.result("cmaes");
 }

@@ -56,46 +56,58 @@ function sampleAndScore(
   return pick;
 }
 
-/** Run REINFORCE for exactly `budget` episodes (samples). */
-export function reinforce(
-  problem: Problem,
-  budget: number,
-  seed: number,
-  opts: ReinforceOptions = {},
-): OptimizeResult {
-  const fit = new Fitness(problem, budget);
-  const rng = new Rng(seed);
-  const env = new WindowEnv(problem);
-  const J = fit.jobs;
-  const theta = new Float64Array(P), adamM = new Float64Array(P);
-  const adamV = new Float64Array(P), grad = new Float64Array(P);
-  const phiS = new Float64Array(WINDOW * SLOT_FEATURES),
-    phiC = new Float64Array(fit.cores * CORE_FEATURES);
-  const weight = new Float64Array(Math.max(WINDOW, fit.cores));
-  const score = new Float64Array(J * P), rewards = new Float64Array(J);
-  const baseline = new Float64Array(J), spread = new Float64Array(J);
-  const lr = opts.learningRate ?? 0.02, bRate = opts.baselineRate ?? 0.05;
-  for (let ep = 0; fit.remaining > 0; ep++) {
+/** The linear policy, its Adam state and the buffers of one episode. */
+class Agent {
+  readonly theta = new Float64Array(P);
+  private readonly adamM = new Float64Array(P);
+  private readonly adamV = new Float64Array(P);
+  private readonly grad = new Float64Array(P);
+  private readonly phiS = new Float64Array(WINDOW * SLOT_FEATURES);
+  private readonly phiC: Float64Array;
+  private readonly weight: Float64Array;
+  private readonly score: Float64Array;
+  private readonly rewards: Float64Array;
+  private readonly baseline: Float64Array;
+  private readonly spread: Float64Array;
+
+  constructor(readonly jobs: number, cores: number, readonly lr: number, readonly bRate: number) {
+    this.phiC = new Float64Array(cores * CORE_FEATURES);
+    this.weight = new Float64Array(Math.max(WINDOW, cores));
+    this.score = new Float64Array(jobs * P);
+    this.rewards = new Float64Array(jobs);
+    this.baseline = new Float64Array(jobs);
+    this.spread = new Float64Array(jobs);
+  }
+
+  /** Play one episode (placing every job), recording rewards and score functions. */
+  rollout(env: WindowEnv, rng: Rng): void {
+    const { theta, phiS, phiC, weight, score } = this;
     env.reset();
     score.fill(0);
     for (let t = 0; !env.done; t++) {
       const slots = env.observeSlots(phiS);
       const s = sampleAndScore(theta, 0, SLOT_FEATURES, phiS, slots, weight, score, t * P, rng);
-      const cores = env.observeCores(s, phiC);
+      const n = env.observeCores(s, phiC);
+      const at = t * P + SLOT_FEATURES;
       const c = sampleAndScore(
         theta,
         SLOT_FEATURES,
         CORE_FEATURES,
         phiC,
-        cores,
+        n,
         weight,
         score,
-        t * P + SLOT_FEATURES,
+        at,
         rng,
       );
-      rewards[t] = env.step(s, c);
+      this.rewards[t] = env.step(s, c);
     }
-    rewards[J - 1] += env.terminal(fit.evaluate(env.core, env.prio));
+  }
+
+  /** Add the terminal reward, then one policy-gradient step (episode number `ep` from 0). */
+  learn(terminalReward: number, ep: number): void {
+    const { jobs: J, rewards, baseline, spread, grad, score, bRate } = this;
+    rewards[J - 1] += terminalReward;
     grad.fill(0);
     let ret = 0;
     for (let t = J - 1; t >= 0; t--) {
@@ -107,7 +119,29 @@ export function reinforce(
       const norm = adv / (spread[t] + 1e-12) / J;
       for (let f = 0; f < P; f++) grad[f] += norm * score[t * P + f];
     }
-    adamStep(theta, grad, adamM, adamV, ep + 1, lr);
+    adamStep(this.theta, grad, this.adamM, this.adamV, ep + 1, this.lr);
+  }
+}
+
+/** Run REINFORCE for exactly `budget` episodes (samples). */
+export function reinforce(
+  problem: Problem,
+  budget: number,
+  seed: number,
+  opts: ReinforceOptions = {},
+): OptimizeResult {
+  const fit = new Fitness(problem, budget);
+  const rng = new Rng(seed);
+  const env = new WindowEnv(problem);
+  const agent = new Agent(
+    fit.jobs,
+    fit.cores,
+    opts.learningRate ?? 0.02,
+    opts.baselineRate ?? 0.05,
+  );
+  for (let ep = 0; fit.remaining > 0; ep++) {
+    agent.rollout(env, rng);
+    agent.learn(env.terminal(fit.evaluate(env.core, env.prio)), ep);
   }
   return fit.result("reinforce");
 }
