@@ -3,7 +3,7 @@
  * selection gene (integer core index) and a prioritisation gene (float in [0, 1)); a core runs its
  * jobs in ascending priority. The same encoding is the output of every optimizer and heuristic.
  */
-import type { Rng } from "./random.ts";
+import type { Rng } from "../random.ts";
 
 /** A mapping of J jobs to N cores. */
 export interface Genome {

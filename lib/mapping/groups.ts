@@ -11,7 +11,7 @@
 import { getNetwork } from "../workload/zoo/mod.ts";
 import type { Job } from "./job.ts";
 import { networkJobs } from "./layer-jobs.ts";
-import { Rng } from "./random.ts";
+import { Rng } from "../random.ts";
 
 export const TASKS = ["vision", "language", "recommendation", "mix"] as const;
 export type TaskName = (typeof TASKS)[number];

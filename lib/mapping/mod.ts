@@ -11,7 +11,7 @@
  * - Optimizers behind `Optimizer.optimize(problem, budget, seed)` (optimizers/, registry in
  *   optimizers/registry.ts).
  */
-export * from "./random.ts";
+export * from "../random.ts";
 export * from "./job.ts";
 export * from "./m3e-csv.ts";
 export * from "./layer-jobs.ts";

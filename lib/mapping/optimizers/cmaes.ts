@@ -7,7 +7,7 @@
  * dominate the study's run time for no claim the study makes.
  */
 import type { Problem } from "../problem.ts";
-import { Rng } from "../random.ts";
+import { Rng } from "../../random.ts";
 import { Fitness } from "./fitness.ts";
 import type { Optimizer, OptimizeResult } from "./types.ts";
 

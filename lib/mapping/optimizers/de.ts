@@ -4,7 +4,7 @@
  * are reset between the base vector and the bound. One trial = one sample.
  */
 import type { Problem } from "../problem.ts";
-import { Rng } from "../random.ts";
+import { Rng } from "../../random.ts";
 import { Fitness } from "./fitness.ts";
 import type { Optimizer, OptimizeResult } from "./types.ts";
 

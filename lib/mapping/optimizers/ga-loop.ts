@@ -4,7 +4,7 @@
  * (copied unchanged, fitness cached), breed a full new set of children from the parents, repeat.
  * The budget counts child evaluations; the last generation is cut short to use it exactly.
  */
-import { Rng } from "../random.ts";
+import { Rng } from "../../random.ts";
 import type { Problem } from "../problem.ts";
 import { Fitness } from "./fitness.ts";
 import { Population } from "./population.ts";

@@ -8,7 +8,7 @@
  * of the job group.
  */
 import type { Problem } from "../problem.ts";
-import { Rng } from "../random.ts";
+import { Rng } from "../../random.ts";
 import type { JobTable } from "../table.ts";
 import { Fitness } from "./fitness.ts";
 import type { Optimizer, OptimizeResult } from "./types.ts";

@@ -1,6 +1,6 @@
 /** A population of genomes in two flat typed arrays, with per-individual views made once. */
 import type { Genome } from "../genome.ts";
-import type { Rng } from "../random.ts";
+import type { Rng } from "../../random.ts";
 
 /** `size` genomes of `jobs` genes each, plus their makespans (cycles; Infinity = unevaluated). */
 export class Population {

@@ -5,7 +5,7 @@
  * is zeroed.
  */
 import type { Problem } from "../problem.ts";
-import { Rng } from "../random.ts";
+import { Rng } from "../../random.ts";
 import { Fitness } from "./fitness.ts";
 import type { Optimizer, OptimizeResult } from "./types.ts";
 

@@ -1,7 +1,7 @@
 /** Random search: `budget` independent genomes from M3E's random init; keeps the best. */
 import { emptyGenome, randomizeGenome } from "../genome.ts";
 import type { Problem } from "../problem.ts";
-import { Rng } from "../random.ts";
+import { Rng } from "../../random.ts";
 import { Fitness } from "./fitness.ts";
 import type { Optimizer, OptimizeResult } from "./types.ts";
 

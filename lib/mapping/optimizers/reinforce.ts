@@ -7,7 +7,7 @@
  * budget is the number of episodes. Plain typed arrays, no ML library.
  */
 import type { Problem } from "../problem.ts";
-import { Rng } from "../random.ts";
+import { Rng } from "../../random.ts";
 import { Fitness } from "./fitness.ts";
 import { CORE_FEATURES, SLOT_FEATURES, WINDOW, WindowEnv } from "./rl-env.ts";
 import type { Optimizer, OptimizeResult } from "./types.ts";

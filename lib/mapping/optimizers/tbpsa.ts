@@ -7,7 +7,7 @@
  * tau = 1 / sqrt(n). Initial lambda 4 + floor(3 ln n), step 0.2, mean uniform in the box.
  */
 import type { Problem } from "../problem.ts";
-import { Rng } from "../random.ts";
+import { Rng } from "../../random.ts";
 import { Fitness } from "./fitness.ts";
 import type { Optimizer, OptimizeResult } from "./types.ts";
 
