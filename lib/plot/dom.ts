@@ -5,10 +5,19 @@
  */
 import * as Plot from "@observablehq/plot";
 import { parseHTML } from "linkedom";
+import { makeCanvas } from "./canvas.ts";
 
-/** A fresh DOM document for Plot to draw into. */
+/** A fresh DOM document for Plot to draw into (with a canvas stand-in for colour ramps). */
 export function makeDocument(): Document {
-  return parseHTML("<!DOCTYPE html><html><body></body></html>").document as unknown as Document;
+  const doc = parseHTML("<!DOCTYPE html><html><body></body></html>")
+    .document as unknown as Document;
+  const create = doc.createElement.bind(doc);
+  doc.createElement =
+    ((tag: string, opts?: ElementCreationOptions) =>
+      tag.toLowerCase() === "canvas" ? makeCanvas() : create(tag, opts)) as Document[
+        "createElement"
+      ];
+  return doc;
 }
 
 /** A rendered chart: the element Plot returned (an `<svg>`, or a `<figure>` with legends). */

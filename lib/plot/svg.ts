@@ -36,7 +36,8 @@ function swatchesSvg(div: Element, width: number, y: number): [string, number] {
     const fill = shape?.getAttribute("fill") ?? icon?.getAttribute("fill") ??
       shape?.getAttribute("stroke") ?? icon?.getAttribute("stroke") ?? "currentColor";
     const label = (s.textContent ?? "").trim();
-    const w = 22 + label.length * 6.2;
+    // DejaVu Sans (the PNG font) averages about 0.65 em per character at 11 px.
+    const w = 30 + label.length * 7.2;
     if (x > 0 && x + w > width) (x = 0, row++);
     const ty = y + row * ROW_PX;
     out += `<rect x="${x}" y="${ty}" width="12" height="12" fill="${fill}"/>` +

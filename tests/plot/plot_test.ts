@@ -48,3 +48,18 @@ Deno.test("svgToPng: scale option sets the pixel size", () => {
   const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="4"></svg>';
   assert.deepEqual(pngSize(svgToPng(svg, { scale: 3 })), [30, 12]);
 });
+
+Deno.test("plot: a continuous colour legend renders its ramp through the canvas stand-in", () => {
+  const data = [0, 0.5, 1].map((v, i) => ({ x: i, v }));
+  const chart = plot({
+    color: { legend: true, scheme: "viridis" },
+    marks: [Plot.dot(data, { x: "x", y: "x", fill: "v" })],
+  });
+  const svg = chartToSvg(chart);
+  const m = svg.match(/href="data:image\/svg\+xml;base64,([^"]+)"/);
+  assert.ok(m, "ramp image embedded");
+  const ramp = atob(m[1]);
+  // Plot paints 256 one-pixel stops; viridis starts at #440154 and ends at #fde725.
+  assert.equal(ramp.match(/<rect /g)?.length, 256);
+  assert.ok(ramp.includes('fill="#440154"') && ramp.includes('fill="#fde725"'));
+});
