@@ -78,20 +78,22 @@ export interface LayerCost {
   edpPJs: number;
 }
 
+/** Names of the access counts that energy is charged on (the fields of `EnergyCounts`). */
+export const ENERGY_COUNT_KEYS = [
+  "macs",
+  "rfAccesses",
+  "arrayHops",
+  "ifmapSramReads",
+  "ifmapSramWrites",
+  "filterSramReads",
+  "filterSramWrites",
+  "ofmapSramReads",
+  "ofmapSramWrites",
+  "dramBytes",
+] as const satisfies readonly (keyof LayerCost)[];
+
 /** Access counts that energy is charged on (a LayerCost is one). */
-export type EnergyCounts = Pick<
-  LayerCost,
-  | "macs"
-  | "rfAccesses"
-  | "arrayHops"
-  | "ifmapSramReads"
-  | "ifmapSramWrites"
-  | "filterSramReads"
-  | "filterSramWrites"
-  | "ofmapSramReads"
-  | "ofmapSramWrites"
-  | "dramBytes"
->;
+export type EnergyCounts = Pick<LayerCost, typeof ENERGY_COUNT_KEYS[number]>;
 
 /** A fresh all-zero energy breakdown. */
 export function zeroEnergy(): EnergyBreakdown {

@@ -19,7 +19,7 @@
  */
 import { type Accelerator, parseAccelerator } from "../arch/accelerator.ts";
 import { layerCost } from "../arch/cost.ts";
-import type { EnergyCounts, LayerCost } from "../arch/cost-types.ts";
+import { ENERGY_COUNT_KEYS, type EnergyCounts, type LayerCost } from "../arch/cost-types.ts";
 import type { Layer } from "../workload/layer.ts";
 import { axisUnits, type PartitionOptions } from "./options.ts";
 
@@ -48,18 +48,7 @@ export function bandAccelerator(
 }
 
 /** Names of the energy counts summed over a schedule (the fields of `EnergyCounts`). */
-export const COUNT_KEYS = [
-  "macs",
-  "rfAccesses",
-  "arrayHops",
-  "ifmapSramReads",
-  "ifmapSramWrites",
-  "filterSramReads",
-  "filterSramWrites",
-  "ofmapSramReads",
-  "ofmapSramWrites",
-  "dramBytes",
-] as const satisfies readonly (keyof EnergyCounts)[];
+export const COUNT_KEYS = ENERGY_COUNT_KEYS;
 
 /** All-zero energy counts. */
 export function zeroCounts(): EnergyCounts {

@@ -3,6 +3,7 @@ import fc from "fast-check";
 import {
   type Accelerator,
   defaultAccelerator,
+  ENERGY_COUNT_KEYS,
   type EnergyCounts,
   energyOf,
   gemmCost,
@@ -73,18 +74,7 @@ Deno.test("property: a larger array never needs more folds", () => {
   }));
 });
 
-const countKeys = [
-  "macs",
-  "rfAccesses",
-  "arrayHops",
-  "ifmapSramReads",
-  "ifmapSramWrites",
-  "filterSramReads",
-  "filterSramWrites",
-  "ofmapSramReads",
-  "ofmapSramWrites",
-  "dramBytes",
-] as const satisfies readonly (keyof EnergyCounts)[];
+const countKeys = ENERGY_COUNT_KEYS;
 
 Deno.test("property: energy grows with each access count, and with elapsed time", () => {
   const counts = fc.record(
