@@ -4,7 +4,6 @@ import {
   type Accelerator,
   defaultAccelerator,
   ENERGY_COUNT_KEYS,
-  type EnergyCounts,
   energyOf,
   gemmCost,
   type LayerCost,
