@@ -59,26 +59,12 @@ export function timeChart(rows: readonly ScheduleRow[], composition: readonly Ro
     workload: slot(r.workload as string),
     bound: 1 - (r.boundTimeSaving as number),
   }));
-  return plot({
+  return schedulerBars(rows, {
     title: "Makespan normalised to single tenancy (black tick: lower bound of any partitioner)",
-    width: 980,
     height: 480,
-    fx: {
-      label: "workload (tenants + variant)",
-      domain: [...new Set(rows.map((r) => slot(r.workload)))],
-    },
-    fy: { label: null, domain: ["heavy", "light"] },
-    x: { axis: null, domain: SCHEDULERS },
-    y: { label: "makespan / single tenancy", grid: true },
-    color: { legend: true, domain: SCHEDULERS },
-    marks: [
-      Plot.barY(rows, {
-        fx: (r: ScheduleRow) => slot(r.workload),
-        fy: "class",
-        x: "scheduler",
-        y: "timeNormalized",
-        fill: "scheduler",
-      }),
+    y: "timeNormalized",
+    yLabel: "makespan / single tenancy",
+    extra: [
       Plot.tickY(bounds, {
         fx: "workload",
         fy: "class",
@@ -93,26 +79,41 @@ export function timeChart(rows: readonly ScheduleRow[], composition: readonly Ro
 
 /** Mean PE utilization (MACs / makespan x PEs) per workload and scheduler (A-F4). */
 export function utilizationChart(rows: readonly ScheduleRow[]): Chart {
-  return plot({
+  return schedulerBars(rows, {
     title: "PE utilization: MACs / (makespan x PEs)",
-    width: 980,
     height: 440,
+    y: "peUtilization",
+    yLabel: "PE utilization",
+    extra: [],
+  });
+}
+
+/** One bar per scheduler, faceted by workload (columns) and class (rows); `y` names a row field. */
+function schedulerBars(
+  rows: readonly ScheduleRow[],
+  o: { title: string; height: number; y: keyof ScheduleRow; yLabel: string; extra: Plot.Markish[] },
+): Chart {
+  return plot({
+    title: o.title,
+    width: 980,
+    height: o.height,
     fx: {
       label: "workload (tenants + variant)",
       domain: [...new Set(rows.map((r) => slot(r.workload)))],
     },
     fy: { label: null, domain: ["heavy", "light"] },
     x: { axis: null, domain: SCHEDULERS },
-    y: { label: "PE utilization", grid: true },
+    y: { label: o.yLabel, grid: true },
     color: { legend: true, domain: SCHEDULERS },
     marks: [
       Plot.barY(rows, {
         fx: (r: ScheduleRow) => slot(r.workload),
         fy: "class",
         x: "scheduler",
-        y: "peUtilization",
+        y: o.y as string,
         fill: "scheduler",
       }),
+      ...o.extra,
     ],
   });
 }

@@ -10,7 +10,7 @@
  *   depthwise-separable extra layers and predictors.
  */
 import type { Cursor } from "./builder.ts";
-import { mobilenetV2Body } from "./mobilenet.ts";
+import { mobilenetV2Body, V1_BLOCKS } from "./mobilenet.ts";
 import { cnn, type ZooEntry } from "./types.ts";
 
 const YOLO_OUT = 255;
@@ -98,24 +98,7 @@ function ssd300Vgg16(x: Cursor): void {
 function ssdMobilenetV1(x: Cursor): void {
   const maps: Cursor[] = [];
   x.conv("conv0", 32, 3, { stride: 2 });
-  ([
-    [64, 1],
-    [128, 2],
-    [128, 1],
-    [256, 2],
-    [256, 1],
-    [512, 2],
-    [512, 1],
-    [512, 1],
-    [512, 1],
-    [512, 1],
-    [
-      512,
-      1,
-    ],
-    [1024, 2],
-    [1024, 1],
-  ] as const).forEach(([c, s], i) => {
+  V1_BLOCKS.forEach(([c, s], i) => {
     x.conv(`block${i + 1}.dw`, x.c, 3, { stride: s, groups: "dw" }).conv(`block${i + 1}.pw`, c, 1);
     if (i === 10 || i === 12) maps.push(x.branch());
   });

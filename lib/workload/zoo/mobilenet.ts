@@ -6,7 +6,7 @@ import { type Cursor, makeDivisible } from "./builder.ts";
 import { cnn, type ZooEntry } from "./types.ts";
 
 /** MobileNet v1 depthwise-separable blocks as [pointwise filters, stride]. */
-const V1_BLOCKS: [number, number][] = [
+export const V1_BLOCKS: readonly (readonly [number, number])[] = [
   [64, 1],
   [128, 2],
   [128, 1],
