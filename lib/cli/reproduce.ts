@@ -7,7 +7,7 @@ export const reproduce: Command = {
   summary: "run the studies and write data/results/*.json and figures/",
   usage: `usage: deno task reproduce [--quick] [--list] [study...]
   study      ids to run (default: all registered)
-  --quick    smaller problem sizes (smoke test; not the published numbers)
+  --quick    smaller problem sizes (smoke test): writes data/results/quick/ and figures/quick/
   --list     list the registered studies and exit`,
   async run(args) {
     const { values, positionals } = parseFlags(args, {
@@ -29,7 +29,13 @@ export const reproduce: Command = {
       console.log("no studies registered yet");
       return 0;
     }
-    const results = await runStudies(list, { quick: values.quick ?? false });
+    // A quick run is a smoke test: keep it away from the committed results and figures.
+    const quick = values.quick ?? false;
+    const results = await runStudies(list, {
+      quick,
+      resultsDir: quick ? "data/results/quick" : undefined,
+      figuresDir: quick ? "figures/quick" : undefined,
+    });
     console.log(summaryTable(results));
     return 0;
   },

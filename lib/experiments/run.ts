@@ -34,7 +34,10 @@ export async function runStudies(list: Study[], opts: RunOptions = {}): Promise<
     const result: StudyResult = {
       study: study.id,
       title: study.title,
-      generatedBy: { command: `deno task reproduce ${study.id}`, version: VERSION },
+      generatedBy: {
+        command: `deno task reproduce ${study.id}${opts.quick ? " --quick" : ""}`,
+        version: VERSION,
+      },
       parameters: r.parameters,
       headline: r.headline,
       tables: r.tables,

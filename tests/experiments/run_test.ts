@@ -42,6 +42,18 @@ Deno.test("runStudies: writes results JSON, figures and logs progress", async ()
   await Deno.remove(dir, { recursive: true });
 });
 
+Deno.test("runStudies: a quick run says so in generatedBy", async () => {
+  const dir = await Deno.makeTempDir();
+  const [r] = await runStudies([fake], {
+    resultsDir: `${dir}/r`,
+    figuresDir: `${dir}/f`,
+    quick: true,
+    log: () => {},
+  });
+  assert.equal(r.generatedBy.command, "deno task reproduce fake --quick");
+  await Deno.remove(dir, { recursive: true });
+});
+
 Deno.test("results schema: a missing field is named", () => {
   assert.throws(
     () => parseStudyResult({ study: "x", title: "t", parameters: {}, headline: [], tables: {} }),
