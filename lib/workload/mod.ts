@@ -2,5 +2,6 @@
 export * from "./layer.ts";
 export * from "./gemm.ts";
 export * from "./shapes.ts";
+export * from "./flow.ts";
 export * from "./zoo/mod.ts";
 export * from "./topology.ts";

@@ -3,6 +3,7 @@
  * `parseLayer` / `parseNetwork` that every user-facing loader goes through.
  */
 import { parseWith, ValidationError } from "../validate.ts";
+import { flowIssues } from "./flow.ts";
 import { convOutHW, poolOutHW } from "./gemm.ts";
 import { type Layer, LayerSchema, type Network, NetworkSchema } from "./layer.ts";
 
@@ -48,10 +49,20 @@ export function parseLayer(input: unknown): Layer {
   return l;
 }
 
+/** Options of `parseNetwork`. */
+export interface ParseNetworkOptions {
+  /**
+   * Also check that shapes chain from layer to layer (`flowIssues`); default false, because
+   * SCALE-Sim topologies leave out pooling and so never chain. The zoo checks every model.
+   */
+  checkFlow?: boolean;
+}
+
 /** Parse and check a whole network; every issue of every layer is reported at once. */
-export function parseNetwork(input: unknown): Network {
+export function parseNetwork(input: unknown, opts: ParseNetworkOptions = {}): Network {
   const net = parseWith(NetworkSchema, input, "network");
   const issues = net.layers.flatMap(layerIssues);
+  if (opts.checkFlow && issues.length === 0) issues.push(...flowIssues(net));
   const seen = new Set<string>();
   for (const l of net.layers) {
     if (seen.has(l.name)) issues.push(`layer ${l.name}: duplicate name`);

@@ -57,7 +57,9 @@ export function getNetwork(name: string, opts: NetworkOpts = {}): Network {
   const seqLen = positiveInt("seqLen", opts.seqLen, 128);
   const layers = e.build({ batch, seqLen });
   const input = e.domain === "language" ? { ...e.input, h: seqLen } : e.input;
-  return parseNetwork({ name: e.name, family: e.family, task: e.task, input, layers });
+  return parseNetwork({ name: e.name, family: e.family, task: e.task, input, layers }, {
+    checkFlow: true,
+  });
 }
 
 /** Catalogue of every zoo model, in a stable order. */
