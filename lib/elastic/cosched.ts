@@ -11,10 +11,11 @@
  * co-scheduling never does worse than the sequential elastic schedule. Cost grows as
  * C(peUnits + K - 1, K - 1)^2 per phase: keep units at 32 for pairs and about 16 for three jobs.
  */
+import { ValidationError } from "../validate.ts";
 import { type ElasticHardware, reconfigurationSeconds } from "./hardware.ts";
 import { checkJobs, type Job, makeSchedule, type Phase, type Schedule } from "./schedule.ts";
 import { bestSplit } from "./search.ts";
-import type { Machine, Split } from "./split.ts";
+import { checkSplitArgs, type Machine, type Split, wholeMachine } from "./split.ts";
 
 /** Options of `coSchedule`. */
 export interface CoScheduleOptions {
@@ -40,12 +41,27 @@ interface Plan {
 
 const FINISH_TOLERANCE = 1e-12;
 
-/** Every vector of `parts` non-negative integers summing to `units`, in a fixed order. */
+/**
+ * Every vector of `parts` non-negative integers summing to `units`, in a fixed order. `units` is a
+ * non-negative integer and `parts` a positive one; otherwise a ValidationError names them.
+ */
 export function compositions(units: number, parts: number): number[][] {
+  const issues: string[] = [];
+  if (!Number.isInteger(units) || units < 0) {
+    issues.push(`units: must be a non-negative integer (got ${units})`);
+  }
+  if (!Number.isInteger(parts) || parts < 1) {
+    issues.push(`parts: must be a positive integer (got ${parts})`);
+  }
+  if (issues.length) throw new ValidationError("compositions arguments", issues);
+  return compose(units, parts);
+}
+
+function compose(units: number, parts: number): number[][] {
   if (parts === 1) return [[units]];
   const out: number[][] = [];
   for (let first = units; first >= 0; first--) {
-    for (const rest of compositions(units - first, parts - 1)) out.push([first, ...rest]);
+    for (const rest of compose(units - first, parts - 1)) out.push([first, ...rest]);
   }
   return out;
 }
@@ -53,12 +69,14 @@ export function compositions(units: number, parts: number): number[][] {
 function gridOf(hw: ElasticHardware, opts: CoScheduleOptions): [number, number] {
   const pe = opts.peUnits ?? hw.peCount / hw.peStep;
   const bw = opts.bandwidthUnits ?? 32;
+  const issues: string[] = [];
   if (!Number.isInteger(pe) || pe < 1 || hw.peCount % pe !== 0) {
-    throw new RangeError(`peUnits must be a positive divisor of peCount ${hw.peCount}, got ${pe}`);
+    issues.push(`peUnits: must be a positive divisor of peCount ${hw.peCount} (got ${pe})`);
   }
   if (!Number.isInteger(bw) || bw < 1) {
-    throw new RangeError(`bandwidthUnits must be a positive integer, got ${bw}`);
+    issues.push(`bandwidthUnits: must be a positive integer (got ${bw})`);
   }
+  if (issues.length) throw new ValidationError("coSchedule options", issues);
   return [pe, bw];
 }
 
@@ -90,6 +108,7 @@ export function coSchedule(
   opts: CoScheduleOptions = {},
 ): Schedule {
   checkJobs(jobs);
+  checkSplitArgs("coSchedule arguments", batch, wholeMachine(hw));
   const [pe, bw] = gridOf(hw, opts);
   const tables = jobs.map((j) => cellTable(j, hw, batch, pe, bw));
   const r = reconfigurationSeconds(hw);

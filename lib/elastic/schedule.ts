@@ -6,9 +6,10 @@
  *
  * `sequentialSchedule` runs the jobs one after another on the whole machine under one policy.
  */
+import { ValidationError } from "../validate.ts";
 import type { NetworkDemand } from "./demand.ts";
 import { type ElasticHardware, reconfigurationSeconds } from "./hardware.ts";
-import { type Machine, type Split, wholeMachine } from "./split.ts";
+import { checkSplitArgs, type Machine, type Split, wholeMachine } from "./split.ts";
 
 /** A model and how many images of it to process. */
 export interface Job {
@@ -56,14 +57,17 @@ export interface SequentialOptions {
 
 /** Check a job list: at least one job, positive finite image counts, some MACs per job. */
 export function checkJobs(jobs: readonly Job[]): void {
-  if (jobs.length === 0) throw new RangeError("schedule: no jobs given");
-  for (const j of jobs) {
+  if (jobs.length === 0) throw new ValidationError("schedule jobs", ["no jobs given"]);
+  const issues: string[] = [];
+  jobs.forEach((j, i) => {
     if (!(j.images > 0) || !Number.isFinite(j.images)) {
-      throw new RangeError(`job ${j.demand.name}: images must be positive, got ${j.images}`);
+      const what = `jobs[${i}].images (${j.demand.name})`;
+      issues.push(`${what}: must be positive and finite (got ${j.images})`);
     }
     const macs = [...j.demand.conv, ...j.demand.fc].reduce((s, l) => s + l.macsPerImage, 0);
-    if (!(macs > 0)) throw new RangeError(`job ${j.demand.name}: no MACs to run`);
-  }
+    if (!(macs > 0)) issues.push(`jobs[${i}] (${j.demand.name}): no MACs to run`);
+  });
+  if (issues.length) throw new ValidationError("schedule jobs", issues);
 }
 
 /** Assemble a schedule from its phases. */
@@ -83,6 +87,7 @@ export function sequentialSchedule(
 ): Schedule {
   checkJobs(jobs);
   const machine = wholeMachine(hw);
+  checkSplitArgs("sequentialSchedule arguments", batch, machine);
   const r = opts.reconfigure ? reconfigurationSeconds(hw) : 0;
   const phases: Phase[] = [];
   let t = 0;

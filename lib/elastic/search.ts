@@ -14,6 +14,7 @@ import type { NetworkDemand } from "./demand.ts";
 import type { ElasticHardware } from "./hardware.ts";
 import { stageSeconds } from "./roofline.ts";
 import {
+  checkSplitArgs,
   type Machine,
   monolithicSplit,
   pipelinedSplit,
@@ -53,6 +54,7 @@ export function balanceBandwidth(
   convPes: number,
   machine: Machine = wholeMachine(hw),
 ): Split {
+  checkSplitArgs("balanceBandwidth arguments", batch, machine, convPes);
   const at = (s: number) => pipelinedSplit(d, hw, batch, convPes, s, machine);
   const none = at(0);
   // FC already the bottleneck with all bandwidth: any share given to conv only slows FC.
@@ -87,13 +89,17 @@ function better(a: Split, b: Split): boolean {
   return a.convSeconds + a.fcSeconds < b.convSeconds + b.fcSeconds;
 }
 
-/** SynergyFlow's split of `machine` for one model: the fastest of monolithic and every pipelined split. */
+/**
+ * SynergyFlow's split of `machine` for one model: the fastest of monolithic and every pipelined
+ * split. `batch` is a positive integer; throws a ValidationError on bad arguments.
+ */
 export function bestSplit(
   d: NetworkDemand,
   hw: ElasticHardware,
   batch: number,
   machine: Machine = wholeMachine(hw),
 ): Split {
+  checkSplitArgs("bestSplit arguments", batch, machine);
   let best = monolithicSplit(d, hw, batch, machine);
   if (d.conv.length === 0 || d.fc.length === 0) return best;
   const bar = best.batchSeconds * (1 - TIE_TOLERANCE);

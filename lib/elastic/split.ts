@@ -7,6 +7,7 @@
  */
 import type { NetworkDemand } from "./demand.ts";
 import type { ElasticHardware } from "./hardware.ts";
+import { ValidationError } from "../validate.ts";
 import { stageSeconds } from "./roofline.ts";
 
 /** The PEs and DRAM bandwidth one job may use. */
@@ -40,13 +41,46 @@ export function wholeMachine(hw: ElasticHardware): Machine {
   return { pes: hw.peCount, bandwidthBytesPerSecond: hw.dramBandwidthBytesPerSecond };
 }
 
-/** One engine with every PE and all bandwidth of `machine`, layer after layer (the baseline). */
+/**
+ * Throw a ValidationError naming each bad argument of a split: batch a positive integer, the
+ * machine's PEs a non-negative integer and its bandwidth non-negative (Infinity allowed), convPes an
+ * integer in [0, machine PEs], convShare in [0, 1]. The test runs first so the hot path allocates
+ * nothing.
+ */
+export function checkSplitArgs(
+  what: string,
+  batch: number,
+  machine: Machine,
+  convPes = 0,
+  convShare = 0,
+): void {
+  const pes = machine.pes, bw = machine.bandwidthBytesPerSecond;
+  const okBatch = Number.isInteger(batch) && batch >= 1;
+  const okPes = Number.isInteger(pes) && pes >= 0;
+  const okBw = bw >= 0;
+  const okConvPes = Number.isInteger(convPes) && convPes >= 0 && convPes <= pes;
+  const okShare = convShare >= 0 && convShare <= 1;
+  if (okBatch && okPes && okBw && okConvPes && okShare) return;
+  const issues: string[] = [];
+  if (!okBatch) issues.push(`batch: must be a positive integer (got ${batch})`);
+  if (!okPes) issues.push(`machine.pes: must be a non-negative integer (got ${pes})`);
+  if (!okBw) issues.push(`machine.bandwidthBytesPerSecond: must be >= 0 (got ${bw})`);
+  if (!okConvPes) issues.push(`convPes: must be an integer in [0, ${pes}] (got ${convPes})`);
+  if (!okShare) issues.push(`convShare: must be in [0, 1] (got ${convShare})`);
+  throw new ValidationError(what, issues);
+}
+
+/**
+ * One engine with every PE and all bandwidth of `machine`, layer after layer (the baseline).
+ * `batch` images per batch (a positive integer); throws a ValidationError on bad arguments.
+ */
 export function monolithicSplit(
   d: NetworkDemand,
   hw: ElasticHardware,
   batch: number,
   machine: Machine = wholeMachine(hw),
 ): Split {
+  checkSplitArgs("monolithicSplit arguments", batch, machine);
   const bw = machine.bandwidthBytesPerSecond;
   const convSeconds = stageSeconds(d.conv, machine.pes, bw, batch, hw.clockHz);
   const fcSeconds = stageSeconds(d.fc, machine.pes, bw, batch, hw.clockHz);
@@ -61,7 +95,10 @@ export function monolithicSplit(
   };
 }
 
-/** A conv engine of `convPes` PEs and bandwidth share `convShare`; the FC engine gets the rest. */
+/**
+ * A conv engine of `convPes` PEs (an integer in [0, machine PEs]) and bandwidth share `convShare`
+ * (in [0, 1]); the FC engine gets the rest. Throws a ValidationError naming any bad argument.
+ */
 export function pipelinedSplit(
   d: NetworkDemand,
   hw: ElasticHardware,
@@ -70,6 +107,7 @@ export function pipelinedSplit(
   convShare: number,
   machine: Machine = wholeMachine(hw),
 ): Split {
+  checkSplitArgs("pipelinedSplit arguments", batch, machine, convPes, convShare);
   const bw = machine.bandwidthBytesPerSecond;
   const fcPes = machine.pes - convPes;
   const convSeconds = stageSeconds(d.conv, convPes, convShare * bw, batch, hw.clockHz);

@@ -7,10 +7,11 @@
  * (peStep) and bandwidth shares on a grid of 1/shareSteps, the granularity at which a fixed design
  * would wire its DRAM ports.
  */
+import { ValidationError } from "../validate.ts";
 import type { NetworkDemand } from "./demand.ts";
 import type { ElasticHardware } from "./hardware.ts";
 import { convPeCandidates } from "./search.ts";
-import { monolithicSplit, pipelinedSplit, wholeMachine } from "./split.ts";
+import { checkSplitArgs, monolithicSplit, pipelinedSplit, wholeMachine } from "./split.ts";
 
 /** A fixed conv/FC split: PEs of the conv engine and its share of the DRAM bandwidth. */
 export interface StaticSplit {
@@ -34,10 +35,13 @@ export function chooseStaticSplit(
   opts: StaticSplitOptions = {},
 ): StaticSplit {
   const steps = opts.shareSteps ?? 64;
+  const issues: string[] = [];
   if (!Number.isInteger(steps) || steps < 2) {
-    throw new RangeError(`shareSteps must be an integer >= 2, got ${steps}`);
+    issues.push(`shareSteps: must be an integer >= 2 (got ${steps})`);
   }
-  if (models.length === 0) throw new RangeError("chooseStaticSplit: no models given");
+  if (models.length === 0) issues.push("models: no models given");
+  if (issues.length) throw new ValidationError("chooseStaticSplit arguments", issues);
+  checkSplitArgs("chooseStaticSplit arguments", batch, wholeMachine(hw));
   const base = models.map((d) => monolithicSplit(d, hw, batch).batchSeconds);
   let best: StaticSplit = { convPes: 0, convBandwidthShare: 0, geomeanSpeedup: 0 };
   for (const convPes of convPeCandidates(hw, wholeMachine(hw))) {

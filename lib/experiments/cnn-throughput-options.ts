@@ -6,7 +6,7 @@
  */
 import { z } from "zod";
 import { DPU_SIZES } from "../throughput/dpu.ts";
-import { parseWith } from "../validate.ts";
+import { parseWith, ValidationError } from "../validate.ts";
 import { cnnNames } from "../workload/zoo/mod.ts";
 
 const sizeName = z.string().refine((s) => DPU_SIZES.some((d) => d.arch === s), {
@@ -62,13 +62,24 @@ export const quickCnnThroughputOptions: CnnThroughputOptionsInput = {
   measuredInferences: 400,
 };
 
-/** Parse options (a bad field throws naming it); unknown model names throw naming the name. */
+/**
+ * Parse options; a bad field, including a model name that is not a zoo CNN (in `models` or
+ * `representative`), throws a ValidationError naming the field and its value.
+ */
 export function parseCnnThroughputOptions(input: unknown = {}): CnnThroughputOptions {
-  const o = parseWith(CnnThroughputOptionsSchema, input, "cnn-throughput options");
+  const what = "cnn-throughput options";
+  const o = parseWith(CnnThroughputOptionsSchema, input, what);
   const known = cnnNames();
   const models = o.models ?? known;
-  for (const m of [...models, ...o.representative]) {
-    if (!known.includes(m)) throw new RangeError(`cnn-throughput: "${m}" is not a zoo CNN`);
-  }
+  const issues: string[] = [];
+  const check = (field: string, names: string[]) =>
+    names.forEach((m, i) => {
+      if (!known.includes(m)) {
+        issues.push(`${field}[${i}]: not a zoo CNN (got ${JSON.stringify(m)})`);
+      }
+    });
+  check("models", models);
+  check("representative", o.representative);
+  if (issues.length) throw new ValidationError(what, issues);
   return { ...o, models };
 }

@@ -39,8 +39,16 @@ const MAX_ISSUES = 25;
 /** Columns a performance CSV must have. */
 export const REQUIRED_COLUMNS = ["name", "board", "dpu_arch", "dpu_cores", "dpu_mhz"] as const;
 
-/** The first HEIGHTxWIDTH in a cell ("224x224", "224x224x3", or a note that contains one). */
-const HW = /(\d+)x(\d+)/;
+/**
+ * The first HEIGHTxWIDTH in a cell ("224x224", "224x224x3", or a note that contains one). A sign is
+ * captured so that "-224x224" is rejected as a negative height, not read as 224.
+ */
+const HW = /(-?\d+)x(-?\d+)/;
+/** No zero or negative dimension (a cell without HEIGHTxWIDTH is left to the regex check). */
+const positiveDims = (s: string) => {
+  const m = HW.exec(s);
+  return m === null || (Number(m[1]) > 0 && Number(m[2]) > 0);
+};
 const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const num = (inner: z.ZodNumber) => z.preprocess(blank, z.coerce.number().pipe(inner).optional());
 const positive = num(z.number().positive().finite());
@@ -62,7 +70,10 @@ const RowSchema = z.object({
   threads: num(z.number().int().min(1).max(4096)),
   input_hw: z.preprocess(
     blank,
-    z.string().regex(HW, "expected HEIGHTxWIDTH[xCHANNELS], e.g. 224x224x3").optional(),
+    z.string()
+      .regex(HW, "expected HEIGHTxWIDTH[xCHANNELS], e.g. 224x224x3")
+      .refine(positiveDims, "height and width must be positive")
+      .optional(),
   ),
   task: z.preprocess(blank, z.enum(CNN_TASKS).optional()),
   note: z.string().optional(),
@@ -82,7 +93,7 @@ function toRow(r: CsvRecord, v: z.infer<typeof RowSchema>): PerfRow {
     dpuMhz: v.dpu_mhz,
     task: v.task ?? inferTask(v.name, v.note ?? ""),
     gopsPerImage: v.gops_per_image,
-    inputPixels: hw && hw[0] > 0 && hw[1] > 0 ? hw[0] * hw[1] : undefined,
+    inputPixels: hw ? hw[0] * hw[1] : undefined,
     fps1Thread: v.fps_1thread,
     fpsMultithread: v.fps_multithread,
     threads: v.threads,

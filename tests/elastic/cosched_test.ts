@@ -106,6 +106,9 @@ Deno.test("schedules: bad job lists and grids are rejected with the value", () =
   const hw = testHardware();
   const a = twoStage("A", { macs: 1e8 }, { macs: 1e6, weightBytes: 1e6 });
   assert.throws(() => coSchedule([], hw, 1), /no jobs/);
-  assert.throws(() => coSchedule([{ demand: a, images: 0 }], hw, 1), /job A: images.*0/);
+  assert.throws(
+    () => coSchedule([{ demand: a, images: 0 }], hw, 1),
+    /jobs\[0\]\.images \(A\).*got 0/,
+  );
   assert.throws(() => coSchedule([{ demand: a, images: 1 }], hw, 1, { peUnits: 7 }), /peUnits.*7/);
 });

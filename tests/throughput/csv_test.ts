@@ -62,6 +62,21 @@ Deno.test("perf csv: malformed cells are reported with row, line, column and val
   assert.match(m, /row 4 \(line 5\), columns fps_1thread and gops_per_image: both empty/);
 });
 
+Deno.test("perf csv: a zero or negative input dimension is an error, not 'no size'", () => {
+  const text = [
+    HEAD,
+    "a,KV260,B4096,1,300,7.7,10,0x0",
+    "b,KV260,B4096,1,300,7.7,10,224x0x3",
+    "c,KV260,B4096,1,300,7.7,10,-224x224",
+    "d,KV260,B4096,1,300,7.7,10,224x224",
+  ].join("\n");
+  const m = errorOf(() => parsePerfCsv(text, "f.csv"));
+  assert.match(m, /row 1 \(line 2\), column input_hw: .*positive \(got "0x0"\)/);
+  assert.match(m, /row 2 \(line 3\), column input_hw: .*positive \(got "224x0x3"\)/);
+  assert.match(m, /row 3 \(line 4\), column input_hw: .*positive \(got "-224x224"\)/);
+  assert.doesNotMatch(m, /row 4/);
+});
+
 Deno.test("perf csv: a missing required column is named", () => {
   const m = errorOf(() => parsePerfCsv("name,board,dpu_arch,dpu_mhz\nx,y,B4096,300\n"));
   assert.match(m, /missing column "dpu_cores"/);

@@ -16,8 +16,11 @@ Deno.test("lsq: recovers y = 1 + 2x exactly; ridge shrinks; bad shapes are named
   const x = [[1, 0], [1, 1], [1, 2], [1, 3]];
   const b = leastSquares(x, [1, 3, 5, 7]);
   assert.ok(Math.abs(b[0] - 1) < 1e-12 && Math.abs(b[1] - 2) < 1e-12);
+  // Ridge by hand: X'X = [[4, 6], [6, 14]], X'y = [16, 34]; with diag(0, 100) the system
+  // 4 b0 + 6 b1 = 16, 6 b0 + 114 b1 = 34 gives b1 = 10 / 105 = 2/21 and b0 = 4 - 1.5 b1 = 27/7.
   const shrunk = leastSquares(x, [1, 3, 5, 7], [0, 100]);
-  assert.ok(Math.abs(shrunk[1]) < 2);
+  assert.ok(Math.abs(shrunk[0] - 27 / 7) < 1e-12, `${shrunk[0]}`);
+  assert.ok(Math.abs(shrunk[1] - 2 / 21) < 1e-12, `${shrunk[1]}`);
   assert.throws(() => leastSquares(x, [1, 2]), /4 rows but 2 targets/);
   assert.throws(() => leastSquares([], []), /no rows/);
 });
@@ -108,7 +111,22 @@ Deno.test("estimator cv: folds by CNN name, every CNN predicted by a fit that ne
   const rows = crossValidate(synthetic(), { smoothingGrid: [null] }, 4);
   assert.equal(rows.length, 120);
   for (const r of rows) assert.equal(r.fold, foldOf(r.name, 4));
-  assert.equal(foldOf("resnet50", 5), foldOf("resnet50", 5));
+  // Every fold holds some CNN, so each one is predicted by a fit that saw the others.
+  assert.deepEqual([...new Set(rows.map((r) => r.fold))].sort(), [0, 1, 2, 3]);
+});
+
+Deno.test("foldOf: FNV-1a 32-bit of the name modulo the fold count; folds cover 0..k-1 evenly", () => {
+  // Published FNV-1a 32-bit test vectors: "" -> 0x811c9dc5, "a" -> 0xe40c292c,
+  // "foobar" -> 0xbf9cf968.
+  for (const [name, hash] of [["", 0x811c9dc5], ["a", 0xe40c292c], ["foobar", 0xbf9cf968]]) {
+    for (const k of [2, 3, 5, 7]) assert.equal(foldOf(name as string, k), (hash as number) % k);
+  }
+  // 1000 distinct names over k = 5 folds: only indices 0..4 occur, each within 200 +- 50 (a uniform
+  // hash gives a binomial count with standard deviation sqrt(1000 x 0.2 x 0.8) = 12.6; 50 is 4 sd).
+  const counts = [0, 0, 0, 0, 0];
+  for (let i = 0; i < 1000; i++) counts[foldOf(`net_${i}`, 5)]++;
+  assert.equal(counts.reduce((a, b) => a + b), 1000, "a fold outside 0..4");
+  for (const c of counts) assert.ok(c >= 150 && c <= 250, `${counts}`);
 });
 
 Deno.test("estimator: beats the no-fit baseline on held-out Vitis AI CNNs", () => {

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { runCnnThroughput } from "../../lib/experiments/cnn-throughput.ts";
-import { resultToJson } from "../../lib/experiments/results.ts";
+import { parseStudyResult, resultToJson } from "../../lib/experiments/results.ts";
 
 Deno.test("study cnn-throughput (quick): headline, tables and figures are consistent", () => {
   const out = runCnnThroughput({ progress: () => {}, quick: true });
@@ -17,7 +17,13 @@ Deno.test("study cnn-throughput (quick): headline, tables and figures are consis
   assert.ok(Math.abs(h.max_throughput_gain_single_accel.ours - maxGain) < 1e-9);
   // Energy gain = throughput gain x P(1 thread) / P(N threads) <= throughput gain (power rises).
   for (const m of models) assert.ok(m.energyGainSingleAccel <= m.gainSingleAccel + 1e-9);
-  assert.equal((out.tables.calibration as unknown[]).length, 17);
+  // One calibration point per data row of data/vitis-zoo-matches.csv (header excluded).
+  const matches = Deno.readTextFileSync(
+    new URL("../../data/vitis-zoo-matches.csv", import.meta.url),
+  )
+    .split(/\r?\n/).filter((l) => l.trim() !== "").slice(1).map((l) => l.split(",")[0]);
+  const calibration = out.tables.calibration as Record<string, unknown>[];
+  assert.deepEqual(calibration.map((r) => r.model), matches);
   assert.deepEqual(out.figures.map((f) => f.name), [
     "gain-distribution",
     "threads",
@@ -27,7 +33,8 @@ Deno.test("study cnn-throughput (quick): headline, tables and figures are consis
     "estimator-sim",
     "estimator-real",
   ]);
-  // The results document validates against the shared schema.
+  // The results document validates against the shared schema and reads back: same headline
+  // metrics and tables, numbers kept to the 6 significant digits the writer rounds to.
   const json = resultToJson({
     study: "cnn-throughput",
     title: "t",
@@ -36,5 +43,10 @@ Deno.test("study cnn-throughput (quick): headline, tables and figures are consis
     headline: out.headline,
     tables: out.tables,
   });
-  assert.ok(json.length > 1000);
+  const back = parseStudyResult(JSON.parse(json));
+  assert.deepEqual(back.headline.map((x) => x.metric), out.headline.map((x) => x.metric));
+  assert.deepEqual(Object.keys(back.tables), Object.keys(out.tables));
+  assert.equal(back.tables.models.length, models.length);
+  const maxBack = back.headline.find((x) => x.metric === "max_throughput_gain_single_accel")!;
+  assert.ok(Math.abs(maxBack.ours / maxGain - 1) < 1e-5, `${maxBack.ours} vs ${maxGain}`);
 });
