@@ -49,8 +49,11 @@ export class Rng {
     return this.u32() / 4294967296;
   }
 
-  /** Uniform integer in [0, n). */
+  /** Uniform integer in [0, n); `n` must be a positive integer (else RangeError naming it). */
   int(n: number): number {
+    if (!(n >= 1 && Number.isInteger(n))) {
+      throw new RangeError(`Rng.int: n must be a positive integer, got ${n}`);
+    }
     return Math.floor(this.next() * n);
   }
 

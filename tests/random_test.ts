@@ -19,3 +19,13 @@ Deno.test("makeRng: int(n) covers 0..n-1 only", () => {
   for (let i = 0; i < 500; i++) seen.add(r.int(5));
   assert.deepEqual([...seen].sort(), [0, 1, 2, 3, 4]);
 });
+
+Deno.test("makeRng: int(n) rejects an empty or invalid range, naming n", () => {
+  const r = makeRng(7);
+  // [0, n) is empty for n <= 0, and a non-integer n has no uniform integer draw.
+  assert.throws(() => r.int(-3), { name: "RangeError", message: /got -3/ });
+  assert.throws(() => r.int(0), { name: "RangeError", message: /got 0/ });
+  assert.throws(() => r.int(2.5), /got 2.5/);
+  assert.throws(() => r.int(NaN), /got NaN/);
+  assert.equal(r.int(1), 0);
+});

@@ -90,7 +90,7 @@ export const map: Command = {
     const optimizer = lookup(() => getOptimizer(v.optimizer ?? "magma"));
     const bw = positiveNumber("bw", v.bw, 16);
     const samples = intFlag("samples", v.samples, 10_000);
-    if (samples < 1) throw new UsageError("--samples must be at least 1");
+    if (samples < 1) throw new UsageError(`--samples must be at least 1 (got ${samples})`);
     const seed = intFlag("seed", v.seed, 0);
     const jobs = loadJobs(v.jobs, v.task, intFlag("group-seed", v["group-seed"], 0));
     const problem = makeProblem(jobs, setting.cores, bw);

@@ -62,13 +62,13 @@ export function coreTypesChart(rows: readonly CoreTypeRow[]): Chart {
 
 const SERIES = {
   ideal: "cores",
-  optimum: "speedupOptimum",
+  "best grid split (exhaustive p x q per layer)": "speedupBestGrid",
   "fold-aware split": "speedupAlgorithm",
   "pipeline DP": "speedupPipelineOptimal",
   "pipeline greedy": "speedupPipelineGreedy",
 } as const;
 
-/** B-F6: speed-up versus cores per network: ideal, optimum, algorithm, pipelining. */
+/** B-F6: speed-up versus cores per network: ideal, best grid split, algorithm, pipelining. */
 export function speedupChart(points: readonly DistributionPoint[]): Chart {
   const data = wrapFacets(
     points.flatMap((p) =>

@@ -26,7 +26,7 @@ export function speedupSummaryRows(
     filters: p.speedupFilters,
     pixels: p.speedupPixels,
     foldAware: p.speedupAlgorithm,
-    optimum: p.speedupOptimum,
+    bestGrid: p.speedupBestGrid,
     efficiency: p.efficiency,
     pipelineDp: p.speedupPipelineOptimal,
     pipelineGreedy: p.speedupPipelineGreedy,
@@ -34,17 +34,32 @@ export function speedupSummaryRows(
   }));
 }
 
-/** Mean, minimum (and where) of the algorithm's efficiency over N >= 2. */
+/**
+ * Mean, minimum (and where) of the algorithm's efficiency over N >= 2, and in how many of those
+ * rows the pipeline DP's (throughput) speed-up exceeds the best grid split's: the reference of
+ * the efficiency is the best intra-layer grid split, not an optimum over all strategies.
+ */
 export function efficiencySummary(points: readonly DistributionPoint[]) {
   const multi = points.filter((p) => p.cores >= 2);
-  if (multi.length === 0) return { mean: 1, min: 1, minAt: "-", pipelineMean: 1 };
+  if (multi.length === 0) {
+    return { mean: 1, min: 1, minAt: "-", pipelineMean: 1, pipelineBeatsGrid: 0, rows: 0 };
+  }
   const worst = multi.reduce((a, b) => (b.efficiency < a.efficiency ? b : a));
   const mean = multi.reduce((s, p) => s + p.efficiency, 0) / multi.length;
   const pipelineMean = multi.reduce(
     (s, p) => s + p.pipelineOptimalCycles / p.pipelineGreedyCycles,
     0,
   ) / multi.length;
-  return { mean, min: worst.efficiency, minAt: `${worst.network} N=${worst.cores}`, pipelineMean };
+  const pipelineBeatsGrid =
+    multi.filter((p) => p.speedupPipelineOptimal > p.speedupBestGrid).length;
+  return {
+    mean,
+    min: worst.efficiency,
+    minAt: `${worst.network} N=${worst.cores}`,
+    pipelineMean,
+    pipelineBeatsGrid,
+    rows: multi.length,
+  };
 }
 
 function savingNote(a: HeterogeneousAnalysis, m: "energy" | "edp"): string {
@@ -84,9 +99,11 @@ export function heterogeneousHeadline(a: HeterogeneousAnalysis): Headline[] {
       unit: "fraction",
       note:
         `paper: "near-optimal", no number. Ours: mean over ${a.setup.distribution.networks.length} ` +
-        `networks and N = 2..${N} of fold-aware split speed-up / exhaustive grid-split optimum ` +
-        `(${a.setup.distribution.memory}); min ${eff.min.toFixed(3)} (${eff.minAt}); pipeline ` +
-        `greedy / DP optimum mean ${eff.pipelineMean.toFixed(3)}`,
+        `networks and N = 2..${N} of fold-aware split speed-up / best grid split speed-up ` +
+        `(exhaustive over p x q <= N per layer; ${a.setup.distribution.memory}); min ` +
+        `${eff.min.toFixed(3)} (${eff.minAt}). Not against an optimum over all strategies: the ` +
+        `pipeline DP's throughput speed-up exceeds the best grid split in ${eff.pipelineBeatsGrid}` +
+        ` of ${eff.rows} rows. Pipeline greedy / DP mean ${eff.pipelineMean.toFixed(3)}`,
     },
   ];
 }
@@ -97,7 +114,7 @@ export function paperComparisonRows(a: HeterogeneousAnalysis): Row[] {
   const why = [
     "Paper's energy constants, network list and search space are unknown; ours: Eyeriss/Horowitz 45 nm ratios with sqrt SRAM scaling and leakage (data/energy-45nm.json), a 16-core space fixed before the run.",
     "EDP multiplies the energy and latency gains; latency gains depend on our DRAM stall model and 16 B/cycle bandwidth, which the paper may not share.",
-    "The abstract gives no number; ours compares the fold-aware 1-D split with the best p x q grid split (compute-bound).",
+    "The abstract gives no number; ours compares the fold-aware 1-D split with the best p x q grid split per layer (exhaustive over the grid family, compute-bound), not with an optimum over all strategies (pipelining beats that split in some rows).",
   ];
   return h.map((x, i) => ({
     metric: x.metric,

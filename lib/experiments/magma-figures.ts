@@ -35,33 +35,57 @@ function methodOrder(rows: GridRow[]): string[] {
   return [...new Set(rows.map((r) => r.method))];
 }
 
+/**
+ * Colour bins of makespan / MAGMA makespan: red below 1 (the baseline better), a neutral grey for
+ * ties within 1e-4 (MAGMA's own column is exactly 1), blue above (MAGMA better).
+ */
+export const VS_MAGMA_BINS: readonly { label: string; below: number; color: string }[] = [
+  { label: "< 0.9", below: 0.9, color: "#d6604d" },
+  { label: "0.9-0.99", below: 0.99, color: "#f4a582" },
+  { label: "0.99-1", below: 1 - 1e-4, color: "#fddbc7" },
+  { label: "tie (1 ± 1e-4)", below: 1 + 1e-4, color: "#d9d9d9" },
+  { label: "1-1.01", below: 1.01, color: "#d1e5f0" },
+  { label: "1.01-1.1", below: 1.1, color: "#92c5de" },
+  { label: "1.1-2", below: 2, color: "#4393c3" },
+  { label: ">= 2", below: Infinity, color: "#2166ac" },
+];
+
+/** The label of the colour bin of a makespan ratio `vsMagma` (see VS_MAGMA_BINS). */
+export function vsMagmaBin(vsMagma: number): string {
+  if (!(vsMagma >= 0)) {
+    throw new RangeError(`vsMagmaBin: ratio must be a non-negative number, got ${vsMagma}`);
+  }
+  return (VS_MAGMA_BINS.find((b) => vsMagma < b.below) ?? VS_MAGMA_BINS[VS_MAGMA_BINS.length - 1])
+    .label;
+}
+
 /** Makespan of every method normalised to MAGMA (> 1: MAGMA better), per setting and task. */
 export function comparisonChart(rows: GridRow[], bw: number): Chart {
   const data = rows.filter((r) => r.bwBytesPerCycle === bw).map((r) => ({
     ...r,
     case: `${r.setting} ${r.task}`,
     label: r.vsMagma >= 100 ? r.vsMagma.toExponential(0) : r.vsMagma.toFixed(2),
+    bin: vsMagmaBin(r.vsMagma),
   }));
   const cases = [...new Set(data.map((d) => d.case))];
   return plot({
-    title:
-      `Makespan / MAGMA makespan at ${bw} bytes/cycle (blue: MAGMA better, red: baseline better)`,
+    title: `Makespan / MAGMA makespan at ${bw} bytes/cycle ` +
+      "(blue: MAGMA better, red: baseline better, grey: tie within 1e-4)",
     width: 1000,
     height: 40 + 22 * cases.length,
     marginLeft: 130,
     marginBottom: 70,
     x: { domain: methodOrder(rows), label: null, tickRotate: -35 },
     y: { domain: cases, label: null },
-    // A threshold scale: its legend is drawn in SVG (a continuous ramp needs a canvas).
+    // Ordinal bins with a neutral tie colour: their swatch legend has one readable label per bin.
     color: {
-      type: "threshold",
-      domain: [0.9, 0.99, 0.9999, 1.0001, 1.01, 1.1, 2],
-      scheme: "RdBu",
+      type: "ordinal",
+      domain: VS_MAGMA_BINS.map((b) => b.label),
+      range: VS_MAGMA_BINS.map((b) => b.color),
       legend: true,
-      label: "makespan / MAGMA",
     },
     marks: [
-      Plot.cell(data, { x: "method", y: "case", fill: "vsMagma", inset: 0.5 }),
+      Plot.cell(data, { x: "method", y: "case", fill: "bin", inset: 0.5 }),
       Plot.text(data, { x: "method", y: "case", text: "label", fontSize: 8 }),
     ],
   });

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { hbCost, lbCost } from "../mapping/cost/closed-form.ts";
 import type { Job } from "../mapping/job.ts";
 import { parseM3eCsv } from "../mapping/m3e-csv.ts";
+import { type Displayable, table } from "../plot/mod.ts";
 import { parseWith } from "../validate.ts";
 
 const pair = z.tuple([z.number().positive(), z.number().positive()]);
@@ -95,4 +96,35 @@ export function readM3eGroups(folder: string, tasks: string[]) {
     const file = `${folder.replace(/\/$/, "")}/${task}-insts0.csv`;
     return { task, source: "M3E insts0", jobs: parseM3eCsv(Deno.readTextFileSync(file), file) };
   });
+}
+
+/** Shown in place of M3E's own groups when their folder is absent (a clone without ../shared). */
+export const M3E_JOBS_MISSING_NOTE = "M3E job files not found beside the repo; skipped";
+
+/**
+ * `readM3eGroups`, or null when `folder` does not exist: the files stay in ../shared (never copied
+ * into the project), so a clone without it still runs. Other read errors are thrown.
+ */
+export function readM3eGroupsIfPresent(folder: string, tasks: string[]) {
+  try {
+    if (!Deno.statSync(folder).isDirectory) return null;
+  } catch (e) {
+    if (e instanceof Deno.errors.NotFound) return null;
+    throw e;
+  }
+  return readM3eGroups(folder, tasks);
+}
+
+type Group = { task: string; source: string; jobs: Job[] };
+
+/**
+ * The bandwidth-median table of M3E's groups (null: absent) and ours, for Jupyter; when M3E's
+ * groups are absent the table of ours is preceded by `M3E_JOBS_MISSING_NOTE`.
+ */
+export function bwMedianTable(m3e: Group[] | null, ours: Group[]): Displayable {
+  const shown = table(bwMedianRows([...(m3e ?? []), ...ours]), 3);
+  if (m3e) return shown;
+  const key = Symbol.for("Jupyter.display");
+  const md = `*${M3E_JOBS_MISSING_NOTE}.*\n\n${shown[key]()["text/markdown"]}`;
+  return { [key]: () => ({ "text/markdown": md, "text/plain": md }) };
 }

@@ -62,8 +62,14 @@ export function evaluateCoreTypes(
   return { members: sorted, total, assignment };
 }
 
-/** Number of k-subsets of m items (exact for the sizes enumerated here). */
+/** Number of k-subsets of m items (exact for the sizes enumerated here); m, k integers >= 0. */
 export function binomial(m: number, k: number): number {
+  for (const [name, v] of [["m", m], ["k", k]] as const) {
+    if (!(Number.isInteger(v) && v >= 0)) {
+      throw new RangeError(`binomial: ${name} must be an integer >= 0, got ${v}`);
+    }
+  }
+  if (k > m) return 0;
   let r = 1;
   for (let i = 1; i <= k; i++) r = (r * (m - k + i)) / i;
   return Math.round(r);

@@ -2,8 +2,9 @@
  * Layer distribution of one network over N identical cores, against one core:
  * - intra-layer (latency of one inference; layers run one after another, each split over the
  *   cores): filters only, pixels only, the fold-aware algorithm (the faster of the two per layer),
- *   and the optimum of the p x q grid-split family (exhaustive per layer; layers are independent,
- *   so the per-layer optimum is the network optimum);
+ *   and the best split of the p x q grid family (exhaustive over p x q <= N per layer; layers are
+ *   independent, so the per-layer best is the family's best for the network). It is not an
+ *   optimum over all strategies: pipelining can beat it in throughput;
  * - inter-layer pipelining (throughput: the slowest stage is the period): DP optimum and greedy.
  * speed-up = one-core cycles / N-core cycles; the ideal is N. Memory modes: see split.ts.
  */
@@ -33,17 +34,18 @@ export interface DistributionPoint {
   filtersCycles: number;
   pixelsCycles: number;
   algorithmCycles: number;
-  optimumCycles: number;
+  /** Best p x q grid split per layer (exhaustive over p x q <= N), cycles. */
+  bestGridCycles: number;
   /** Pipeline period (slowest stage), cycles. */
   pipelineOptimalCycles: number;
   pipelineGreedyCycles: number;
   speedupFilters: number;
   speedupPixels: number;
   speedupAlgorithm: number;
-  speedupOptimum: number;
+  speedupBestGrid: number;
   speedupPipelineOptimal: number;
   speedupPipelineGreedy: number;
-  /** speedupAlgorithm / speedupOptimum (<= 1). */
+  /** speedupAlgorithm / speedupBestGrid (<= 1): against the best grid split, not all strategies. */
   efficiency: number;
   /** Energy of the algorithm's parts / one-core energy (waiting cores not charged). */
   algorithmEnergyRatio: number;
@@ -96,7 +98,7 @@ export function distributeNetwork(
     const filters = network(w, (s) => splitLayer(w.shapes[s], acc, cores, 1, memory));
     const pixels = network(w, (s) => splitLayer(w.shapes[s], acc, 1, cores, memory));
     const algorithm = network(w, (s) => foldAwareSplit(w.shapes[s], acc, cores, memory));
-    const optimum = network(w, (s) => optimalGridSplit(w.shapes[s], acc, cores, memory));
+    const bestGrid = network(w, (s) => optimalGridSplit(w.shapes[s], acc, cores, memory));
     const stageCycles = stageLayerCycles(w, acc, cores, memory);
     const pOpt = pipelineOptimal(stageCycles, cores).maxStageCost;
     const pGreedy = pipelineGreedy(stageCycles, cores).maxStageCost;
@@ -109,16 +111,16 @@ export function distributeNetwork(
       filtersCycles: filters.cycles,
       pixelsCycles: pixels.cycles,
       algorithmCycles: algorithm.cycles,
-      optimumCycles: optimum.cycles,
+      bestGridCycles: bestGrid.cycles,
       pipelineOptimalCycles: pOpt,
       pipelineGreedyCycles: pGreedy,
       speedupFilters: one.cycles / filters.cycles,
       speedupPixels: one.cycles / pixels.cycles,
       speedupAlgorithm: one.cycles / algorithm.cycles,
-      speedupOptimum: one.cycles / optimum.cycles,
+      speedupBestGrid: one.cycles / bestGrid.cycles,
       speedupPipelineOptimal: one.cycles / pOpt,
       speedupPipelineGreedy: one.cycles / pGreedy,
-      efficiency: optimum.cycles / algorithm.cycles,
+      efficiency: bestGrid.cycles / algorithm.cycles,
       algorithmEnergyRatio: algorithm.energyPJ / one.energyPJ,
     };
   });

@@ -48,6 +48,25 @@ export function claimWeight(
   return share === "current" ? p.layers[l].byGranules[p.granules - 1].cycles : remaining[l];
 }
 
+/** Throw naming the first bad field: a weight that is not finite >= 0 (NaN would win every tie). */
+function checkClaims(claims: readonly Claim[], free: number): void {
+  if (!(Number.isInteger(free) && free >= 0)) {
+    throw new RangeError(`apportion: free granules must be an integer >= 0, got ${free}`);
+  }
+  claims.forEach((c, i) => {
+    if (!(Number.isFinite(c.weight) && c.weight >= 0)) {
+      throw new RangeError(
+        `apportion: claim ${i} (tenant ${c.tenant}) weight must be finite and >= 0, got ${c.weight}`,
+      );
+    }
+    if (!(Number.isInteger(c.demand) && c.demand >= 1)) {
+      throw new RangeError(
+        `apportion: claim ${i} (tenant ${c.tenant}) demand must be an integer >= 1, got ${c.demand}`,
+      );
+    }
+  });
+}
+
 /**
  * Deal `free` granules among `claims` (result aligned with `claims`). If there are more claims
  * than granules, the heaviest `free` claims get one each and the rest wait. Otherwise every
@@ -56,6 +75,7 @@ export function claimWeight(
  * beyond its demand. Granules nobody can use stay free. Ties go to the lower tenant index.
  */
 export function apportion(claims: readonly Claim[], free: number): number[] {
+  checkClaims(claims, free);
   const order = claims.map((_, i) => i).sort((a, b) =>
     claims[b].weight - claims[a].weight || claims[a].tenant - claims[b].tenant
   );

@@ -49,9 +49,9 @@ import {
 } from "lab/experiments/magma-grid.ts";
 import { parseMagmaOptions } from "lab/experiments/magma-options.ts";
 import {
-  bwMedianRows,
+  bwMedianTable,
   calibrationCheckRows,
-  readM3eGroups,
+  readM3eGroupsIfPresent,
 } from "lab/experiments/magma-reference.ts";
 import { SWEEP_METHODS } from "lab/experiments/magma.ts";
 
@@ -88,14 +88,15 @@ table(calibrationCheckRows(), 3);
 
 // %%
 const groups = taskGroups(o);
-const m3e = readM3eGroups("../../shared/data/m3e-jobs", [
+// M3E's files stay in ../shared beside the repo (never copied in); without it this part is skipped.
+const m3e = readM3eGroupsIfPresent("../../shared/data/m3e-jobs", [
   "vision",
   "language",
   "recommendation",
   "mix",
 ]);
 const ours = [...groups].map(([task, jobs]) => ({ task, source: "zoo (ours)", jobs }));
-table(bwMedianRows([...m3e, ...ours]), 3);
+bwMedianTable(m3e, ours);
 
 // %% [markdown]
 // ## 2. Job analysis (figure C-1)
@@ -111,7 +112,7 @@ show(jobAnalysisChart(jobAnalysisRows(groups)));
 // %% [markdown]
 // ## 3. Main comparison (figure C-2)
 // Makespan of every method divided by MAGMA's, at 16 bytes/cycle (a bandwidth in both sweeps),
-// for each setting and task. Blue: MAGMA better; red: the baseline better; 1.00 cells are ties
+// for each setting and task. Blue: MAGMA better; red: the baseline better; grey: ties
 // within 1e-4. S1/S2: 4 x 2048 PEs (4 HB; 3 HB + 1 LB); S3/S4: 8 x 8192 (8 HB; 7 HB + 1 LB);
 // S5: 4 x 8192 + 4 x 4096 big.LITTLE; S6: 16 cores.
 

@@ -1,8 +1,9 @@
 /** The `map` command end to end: JSON output consistent with the library, exit codes. */
 import assert from "node:assert/strict";
 import { getSetting, makeProblem, makespanBounds, parseM3eCsv } from "../../lib/mapping/mod.ts";
+import { HAS_M3E_JOBS, M3E_JOBS, NEEDS_M3E } from "./helpers.ts";
 
-const CSV = new URL("../../../shared/data/m3e-jobs/language-insts0.csv", import.meta.url).pathname;
+const CSV = new URL("language-insts0.csv", M3E_JOBS).pathname;
 
 async function map(...args: string[]) {
   const out = await new Deno.Command(Deno.execPath(), {
@@ -14,7 +15,10 @@ async function map(...args: string[]) {
   return { code: out.code, stdout: dec.decode(out.stdout), stderr: dec.decode(out.stderr) };
 }
 
-Deno.test("map --json: a schedule that covers every job once, above the lower bound", async () => {
+Deno.test({
+  name: `map --json: a schedule that covers every job once, above the lower bound${NEEDS_M3E}`,
+  ignore: !HAS_M3E_JOBS,
+}, async () => {
   const r = await map(
     "--jobs",
     CSV,
@@ -52,13 +56,17 @@ Deno.test("map --json: a schedule that covers every job once, above the lower bo
 Deno.test("map: bad inputs give exit 1 (data) or 2 (usage) with one line naming the problem", async () => {
   const bad = await Deno.makeTempFile({ suffix: ".csv" });
   await Deno.writeTextFile(bad, "1,1,20,128,128,1,1,1,9\n");
+  // A valid two-job file of our own, so these checks do not need ../shared.
+  const good = await Deno.makeTempFile({ suffix: ".csv" });
+  await Deno.writeTextFile(good, "1,1,20,128,128,1,1,1,3\n1,2,64,64,14,14,3,3,1\n");
   const cases: [string[], number, RegExp][] = [
     [["--jobs", bad], 1, /row 1, column T/],
     [["--jobs", "/no/such.csv"], 1, /No such file/],
-    [["--jobs", CSV, "--optimizer", "nope"], 2, /unknown optimizer "nope"/],
-    [["--jobs", CSV, "--setting", "S9"], 2, /unknown setting "S9"/],
-    [["--jobs", CSV, "--bw", "0"], 2, /--bw must be a positive number/],
-    [["--jobs", CSV, "--task", "vision"], 2, /exactly one of --jobs FILE or --task/],
+    [["--jobs", good, "--optimizer", "nope"], 2, /unknown optimizer "nope"/],
+    [["--jobs", good, "--setting", "S9"], 2, /unknown setting "S9"/],
+    [["--jobs", good, "--bw", "0"], 2, /--bw must be a positive number/],
+    [["--jobs", good, "--samples", "0"], 2, /--samples must be at least 1 \(got 0\)/],
+    [["--jobs", good, "--task", "vision"], 2, /exactly one of --jobs FILE or --task/],
   ];
   for (const [args, code, msg] of cases) {
     const r = await map(...args);
@@ -67,4 +75,5 @@ Deno.test("map: bad inputs give exit 1 (data) or 2 (usage) with one line naming 
     assert.equal(r.stderr.trim().split("\n").length, 1, args.join(" "));
   }
   await Deno.remove(bad);
+  await Deno.remove(good);
 });

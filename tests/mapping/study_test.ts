@@ -3,6 +3,9 @@ import assert from "node:assert/strict";
 import { caseRows, type GridRow, magmaHeadline } from "../../lib/experiments/magma-grid.ts";
 import { parseMagmaOptions } from "../../lib/experiments/magma-options.ts";
 import { runMagma } from "../../lib/experiments/magma.ts";
+import { vsMagmaBin } from "../../lib/experiments/magma-figures.ts";
+import { parseM3eCsv } from "../../lib/mapping/mod.ts";
+import { bwMedianTable, readM3eGroupsIfPresent } from "../../lib/experiments/magma-reference.ts";
 
 const row = (task: string, method: string, family: string, makespanCycles: number): GridRow => ({
   setting: "S1",
@@ -59,11 +62,47 @@ Deno.test("a tiny study run is complete and deterministic", () => {
   // 2 tasks x 5 bandwidths of S2 = 10 cases, 4 methods each.
   assert.equal(a.tables.cases.length, 10);
   assert.equal(a.tables.grid.length, 40);
-  assert.equal(a.figures.length, 7);
+  // The notebook's figures C-1..C-6 (notebooks/src/03-magma.ts sections 2-7); C-5 is two charts.
+  assert.deepEqual(a.figures.map((f) => f.name), [
+    "job-analysis",
+    "comparison",
+    "convergence",
+    "bw-sweep",
+    "mapping-gantt",
+    "mapping-bw",
+    "ablation",
+  ]);
   assert.deepEqual(a.headline, b.headline);
   assert.deepEqual(a.tables, b.tables);
   assert.throws(
     () => parseMagmaOptions({ methods: ["stdga", "heft"] }),
     /methods must include magma/,
   );
+});
+
+Deno.test("without ../shared the M3E groups are null and the median table says they were skipped", () => {
+  assert.equal(readM3eGroupsIfPresent("/no/such/m3e-jobs", ["vision"]), null);
+  const ours = [{
+    task: "language",
+    source: "ours",
+    jobs: parseM3eCsv("1,1,20,128,128,1,1,1,3\n"),
+  }];
+  const md = bwMedianTable(null, ours)[Symbol.for("Jupyter.display")]()["text/markdown"];
+  assert.match(md, /^\*M3E job files not found beside the repo; skipped\.\*/);
+  assert.match(md, /\| task \| source \| hb2048Median/);
+});
+
+Deno.test("comparison colours: ties (MAGMA's own 1.00) are neutral, either side is red or blue", () => {
+  assert.deepEqual([1, 0.99995, 1.00005].map(vsMagmaBin), Array(3).fill("tie (1 ± 1e-4)"));
+  assert.deepEqual([0.5, 0.95, 0.995, 1.005, 1.05, 1.5, 2, 1e6].map(vsMagmaBin), [
+    "< 0.9",
+    "0.9-0.99",
+    "0.99-1",
+    "1-1.01",
+    "1.01-1.1",
+    "1.1-2",
+    ">= 2",
+    ">= 2",
+  ]);
+  assert.throws(() => vsMagmaBin(NaN), /got NaN/);
 });

@@ -14,7 +14,7 @@ Deno.test("one core: every strategy has speed-up 1 (all reduce to the unsplit la
         p.speedupFilters,
         p.speedupPixels,
         p.speedupAlgorithm,
-        p.speedupOptimum,
+        p.speedupBestGrid,
         p.speedupPipelineOptimal,
       ]
     ) assert.equal(s, 1);
@@ -29,17 +29,17 @@ Deno.test("compute-bound speed-ups never exceed N; the optimum bounds the algori
       for (
         const s of [
           p.speedupAlgorithm,
-          p.speedupOptimum,
+          p.speedupBestGrid,
           p.speedupPipelineOptimal,
           p.speedupFilters,
         ]
       ) {
         assert.ok(s <= p.cores + 1e-12, `${name} N=${p.cores}: ${s}`);
       }
-      assert.ok(p.speedupAlgorithm <= p.speedupOptimum && p.efficiency <= 1);
+      assert.ok(p.speedupAlgorithm <= p.speedupBestGrid && p.efficiency <= 1);
       assert.ok(p.speedupPipelineGreedy <= p.speedupPipelineOptimal);
-      assert.ok(p.speedupOptimum >= last); // p x q <= N: more cores never hurt the optimum
-      last = p.speedupOptimum;
+      assert.ok(p.speedupBestGrid >= last); // p x q <= N: more cores never hurt the optimum
+      last = p.speedupBestGrid;
     }
   }
 });
@@ -48,7 +48,7 @@ Deno.test("shared DRAM never beats private DRAM for the grid optimum", () => {
   const net = getNetwork("alexnet");
   const shared = distributeNetwork(net, acc, [2, 8], { memory: "shared-dram" });
   const own = distributeNetwork(net, acc, [2, 8], { memory: "private-dram" });
-  shared.forEach((s, i) => assert.ok(s.optimumCycles >= own[i].optimumCycles));
+  shared.forEach((s, i) => assert.ok(s.bestGridCycles >= own[i].bestGridCycles));
   assert.throws(
     () => distributeNetwork(net, acc, [0]),
     /core count must be a positive integer, got 0/,

@@ -42,18 +42,40 @@ Deno.test("quick study run: consistent headline, tables and figures", async () =
     steps.some((s) => s.includes("sweep")) && steps.some((s) => s.includes("distribution")),
   );
   const h = Object.fromEntries(out.headline.map((x) => [x.metric, x]));
+  // The paper's numbers (abstract of Maleki et al., arXiv 2206.12605).
   assert.equal(h.max_energy_saving.paper, 0.36);
   assert.equal(h.max_edp_saving.paper, 0.67);
+  // One best-core row per network of the quick set-up's list.
+  const best = out.tables.bestCore as Record<string, number>[];
+  assert.deepEqual(best.map((r) => r.network), ["alexnet", "resnet18", "mobilenet_v2", "ncf"]);
+  // The headline maxima are the largest per-network savings of the best-core table.
+  const maxOf = (k: string) => Math.max(...best.map((r) => r[k]));
+  assert.equal(h.max_energy_saving.ours, maxOf("energySavingVsHomogeneous"));
+  assert.equal(h.max_edp_saving.ours, maxOf("edpSavingVsHomogeneous"));
   for (const m of ["max_energy_saving", "max_edp_saving"]) {
     assert.ok(h[m].ours >= 0 && h[m].ours < 1, `${m} = ${h[m].ours}`);
   }
-  const eff = h.layer_distribution_efficiency.ours;
-  assert.ok(eff > 0 && eff <= 1);
+  // The efficiency is the mean over the distribution rows with N >= 2 (N = 1 is 1 by definition).
+  const dist = (out.tables.distribution as Record<string, number>[]).filter((r) => r.cores >= 2);
+  const meanEff = dist.reduce((s, r) => s + r.efficiency, 0) / dist.length;
+  assert.ok(Math.abs(h.layer_distribution_efficiency.ours - meanEff) < 1e-12);
+  assert.ok(meanEff > 0 && meanEff <= 1);
   // The best k-type chip never does worse than a chip with fewer types.
   const ct = out.tables.coreTypes.filter((r) => r.metric === "energy");
   for (let i = 1; i < ct.length; i++) {
     assert.ok(Number(ct[i].spaceExactMean) <= Number(ct[i - 1].spaceExactMean));
   }
-  assert.equal(out.figures.length, 9);
-  assert.equal(out.tables.bestCore.length, 4);
+  // The notebook's figures B-F1..B-F6 (notebooks/src/02-heterogeneous.ts): B-F1 as array size,
+  // B-F3 as dataflow and bandwidth, B-F6 as speed-up and memory; plus the core-type count chart.
+  assert.deepEqual(out.figures.map((f) => f.name), [
+    "array-size",
+    "buffer-size",
+    "dataflow",
+    "bandwidth",
+    "breakdown",
+    "savings",
+    "core-types",
+    "speedup",
+    "memory",
+  ]);
 });

@@ -28,6 +28,16 @@ Deno.test("apportion: D'Hondt in proportion to weight, by hand", () => {
   assert.deepEqual(apportion([claim(0, 1, 4)], 0), [0]);
 });
 
+Deno.test("apportion: a bad weight, demand or granule count is named with its value", () => {
+  assert.throws(
+    () => apportion([claim(0, NaN, 4)], 2),
+    /claim 0 \(tenant 0\) weight must be finite and >= 0, got NaN/,
+  );
+  assert.throws(() => apportion([claim(0, 1, 4), claim(3, -2, 4)], 2), /tenant 3\) weight .* -2/);
+  assert.throws(() => apportion([claim(0, 1, 0)], 2), /demand must be an integer >= 1, got 0/);
+  assert.throws(() => apportion([claim(0, 1, 4)], -1), /free granules .* got -1/);
+});
+
 Deno.test("maxSpeedCounts: the split with the largest summed speed, by hand", () => {
   // A: 0.5 on 1 granule, 1 on 2; B: 0.9 on 1, 1 on 2. With 2 granules: A2 = 1, B2 = 1,
   // A1 + B1 = 1.4 -> one each. With 3: A2 + B1 = 1.9 beats A1 + B2 = 1.5.
