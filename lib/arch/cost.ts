@@ -5,13 +5,22 @@
 import { gemmView } from "../workload/gemm.ts";
 import type { Layer, Network } from "../workload/layer.ts";
 import type { Accelerator } from "./accelerator.ts";
+import { checkPositiveInt } from "./check.ts";
 import { type LayerCost, zeroCost } from "./cost-types.ts";
 import { fillEnergy, fillLayerEnergy } from "./energy.ts";
 import { fillTraffic, type GemmShape } from "./memory.ts";
 import { fillCompute } from "./systolic.ts";
 
-/** Cost of `groups` copies of an M x K x N GEMM on `acc` (the hot path: two allocations). */
+/**
+ * Cost of `groups` copies of an M x K x N GEMM on `acc` (the hot path: two allocations).
+ * m, k, n, groups and (if given) ifmapWords must be positive integers, else ValidationError.
+ */
 export function gemmCost(g: GemmShape, acc: Accelerator): LayerCost {
+  const u = g.ifmapWords;
+  if (
+    !(isCount(g.m) && isCount(g.k) && isCount(g.n) && isCount(g.groups) &&
+      (u === undefined || isCount(u)))
+  ) badGemm(g);
   const out = zeroCost();
   fillCompute(out, g, acc);
   fillTraffic(out, g, acc);
@@ -19,6 +28,18 @@ export function gemmCost(g: GemmShape, acc: Accelerator): LayerCost {
   out.peUtilization = out.macs / (out.cycles * acc.rows * acc.cols);
   fillLayerEnergy(out, acc);
   return out;
+}
+
+const isCount = (x: number) => Math.floor(x) === x && x >= 1 && x <= Number.MAX_SAFE_INTEGER;
+
+/** The slow path of the check in gemmCost: name the first bad field. */
+function badGemm(g: GemmShape): never {
+  checkPositiveInt("GEMM shape", "m", g.m);
+  checkPositiveInt("GEMM shape", "k", g.k);
+  checkPositiveInt("GEMM shape", "n", g.n);
+  checkPositiveInt("GEMM shape", "groups", g.groups);
+  checkPositiveInt("GEMM shape", "ifmapWords", g.ifmapWords!);
+  throw new Error("unreachable");
 }
 
 /** Unique ifmap words of one group of a layer (what DRAM must deliver at least once). */
@@ -75,17 +96,19 @@ const summed = [
  */
 export function sumCosts(costs: readonly LayerCost[], acc: Accelerator): LayerCost {
   const out = zeroCost();
-  let mapW = 0, utilW = 0;
+  let mapW = 0, utilW = 0, zeroTotalFolds = 0;
   for (const c of costs) {
     for (const key of summed) out[key] += c[key];
     mapW += c.mappingEfficiency * c.folds;
     utilW += c.computeUtilization * c.folds;
+    // 1x1x1 GEMMs on a 1x1 os array: SCALE-Sim's total is 0, each fold is one cycle (systolic.ts).
+    if (c.macs > 0 && c.scaleSimTotalCycles === 0) zeroTotalFolds += c.folds;
   }
   const pes = acc.rows * acc.cols;
   if (out.folds > 0) {
     out.mappingEfficiency = mapW / out.folds;
     out.computeUtilization = utilW / out.folds;
-    out.overallUtilization = out.macs / (out.scaleSimTotalCycles * pes);
+    out.overallUtilization = out.macs / ((out.scaleSimTotalCycles + zeroTotalFolds) * pes);
     out.peUtilization = out.macs / (out.cycles * pes);
   }
   fillEnergy(out.energyPJ, out, acc, out.cycles, out.idlePeCycles);

@@ -7,6 +7,7 @@
 import { z } from "zod";
 import defaultTableFile from "../../data/energy-45nm.json" with { type: "json" };
 import { parseWith } from "../validate.ts";
+import { checkPositive } from "./check.ts";
 
 const nonNeg = z.number().nonnegative();
 const pos = z.number().positive();
@@ -41,7 +42,11 @@ export const defaultEnergyTable: EnergyTable = Object.freeze(
   parseWith(EnergyTableSchema, defaultTableFile.table, "data/energy-45nm.json table"),
 );
 
-/** Energy of one word access to an SRAM buffer of `sizeKiB`, pJ (sqrt-like growth with size). */
+/**
+ * Energy of one word access to an SRAM buffer of `sizeKiB`, pJ (sqrt-like growth with size);
+ * `sizeKiB` must be finite and > 0, else ValidationError.
+ */
 export function sramAccessPJ(table: EnergyTable, sizeKiB: number): number {
+  checkPositive("sramAccessPJ", "sizeKiB", sizeKiB);
   return table.sramRefAccessPJ * Math.pow(sizeKiB / table.sramRefKiB, table.sramSizeExponent);
 }

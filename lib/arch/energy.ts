@@ -7,7 +7,13 @@
  * bigger array or buffer costs energy while it exists, busy or not. Constants: data/energy-45nm.json.
  */
 import type { Accelerator } from "./accelerator.ts";
-import type { EnergyBreakdown, EnergyCounts, LayerCost } from "./cost-types.ts";
+import { checkNonNegative } from "./check.ts";
+import {
+  ENERGY_COUNT_KEYS,
+  type EnergyBreakdown,
+  type EnergyCounts,
+  type LayerCost,
+} from "./cost-types.ts";
 import { sramAccessPJ } from "./energy-table.ts";
 
 /** Static power of the whole accelerator (all PEs and all three SRAMs), microwatts. */
@@ -16,13 +22,15 @@ export function leakagePowerUW(acc: Accelerator): number {
   return acc.rows * acc.cols * acc.energy.peLeakageUW + sramKiB * acc.energy.sramLeakageUWPerKiB;
 }
 
-/** Leakage energy of the whole accelerator over `cycles`, pJ (uW x us = pJ). */
+/** Leakage energy of the whole accelerator over `cycles` (finite, >= 0), pJ (uW x us = pJ). */
 export function leakageEnergyPJ(acc: Accelerator, cycles: number): number {
+  checkNonNegative("leakageEnergyPJ", "cycles", cycles);
   return (leakagePowerUW(acc) * cycles) / acc.clockMHz;
 }
 
-/** Energy of `idlePeCycles` PE-cycles spent clocked without a MAC, pJ. */
+/** Energy of `idlePeCycles` (finite, >= 0) PE-cycles spent clocked without a MAC, pJ. */
 export function idleEnergyPJ(acc: Accelerator, idlePeCycles: number): number {
+  checkNonNegative("idleEnergyPJ", "idlePeCycles", idlePeCycles);
   return idlePeCycles * acc.energy.idlePePJPerCycle;
 }
 
@@ -75,12 +83,18 @@ export interface EnergyOfOptions {
   activePEs?: number;
 }
 
-/** Energy of summed access counts on `acc`, charging idle PEs and leakage over a given time, pJ. */
+/**
+ * Energy of summed access counts on `acc`, charging idle PEs and leakage over a given time, pJ.
+ * Counts, `elapsedCycles` and `activePEs` must be finite and >= 0, else ValidationError.
+ */
 export function energyOf(
   c: EnergyCounts,
   acc: Accelerator,
   opts: EnergyOfOptions,
 ): EnergyBreakdown {
+  for (const key of ENERGY_COUNT_KEYS) checkNonNegative("energyOf counts", key, c[key]);
+  checkNonNegative("energyOf", "elapsedCycles", opts.elapsedCycles);
+  if (opts.activePEs !== undefined) checkNonNegative("energyOf", "activePEs", opts.activePEs);
   const pes = opts.activePEs ?? acc.rows * acc.cols;
   const idle = Math.max(0, opts.elapsedCycles * pes - c.macs);
   const out = { mac: 0, rf: 0, array: 0, sram: 0, dram: 0, idle: 0, leakage: 0, total: 0 };

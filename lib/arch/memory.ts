@@ -25,6 +25,7 @@
  */
 import type { GemmView } from "../workload/gemm.ts";
 import type { Accelerator } from "./accelerator.ts";
+import { checkNonNegative, checkPositive } from "./check.ts";
 import type { LayerCost } from "./cost-types.ts";
 
 /** A GEMM view plus the unique ifmap size per group (words); defaults to the im2col M x K. */
@@ -82,13 +83,20 @@ function stationaryTileWords(g: GemmView, acc: Accelerator, groupsPerFold: numbe
     : Math.min(sr, acc.rows) * Math.min(sc, acc.cols);
 }
 
-/** Stall cycles of a double-buffered layer (see the module comment). */
+/**
+ * Stall cycles of a double-buffered layer (see the module comment). Bytes and cycles must be
+ * finite and >= 0, the bandwidth (bytes per cycle) finite and > 0, else ValidationError.
+ */
 export function stallCycles(
   dramBytes: number,
   tileBytes: number,
   computeCycles: number,
   bandwidthBytesPerCycle: number,
 ): number {
+  checkNonNegative("stallCycles", "dramBytes", dramBytes);
+  checkNonNegative("stallCycles", "tileBytes", tileBytes);
+  checkNonNegative("stallCycles", "computeCycles", computeCycles);
+  checkPositive("stallCycles", "bandwidthBytesPerCycle", bandwidthBytesPerCycle);
   if (dramBytes <= 0) return 0;
   // Scaled by the bandwidth so integer inputs stay exact until the one division.
   const excess = Math.max(0, dramBytes - tileBytes - computeCycles * bandwidthBytesPerCycle);

@@ -21,6 +21,8 @@
  * Models: compute = SCALE-Sim v2 exact (systolic.ts), traffic and stalls ours (memory.ts), energy
  * ours (energy.ts); each module's doc comment states its equations. Grouped convolutions: see
  * systolic.ts (block-diagonal packing of small groups, or serial).
+ * Bad arguments (a zero, negative, fractional or NaN dimension; a negative or NaN count, time or
+ * size; a malformed topology cell) throw ValidationError naming the field and value (check.ts).
  */
 export * from "./accelerator.ts";
 export * from "./energy-table.ts";
@@ -30,5 +32,6 @@ export * from "./memory.ts";
 export * from "./energy.ts";
 export * from "./cost.ts";
 export * from "./scalesim-config.ts";
+export * from "./scalesim-topology.ts";
 export * from "./scalesim-report.ts";
 export * from "./report.ts";

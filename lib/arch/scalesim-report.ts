@@ -1,14 +1,20 @@
 /**
  * SCALE-Sim-compatible report rows: the columns of its COMPUTE_REPORT.csv and the SRAM counts of
  * its DETAILED_ACCESS_REPORT.csv, with the numbers it would print. The rows are what SCALE-Sim v2
- * makes of a topology CSV: the user's file as given, or `writeTopology(net)` for a zoo network
- * (so `deno task zoo --export-topology` + SCALE-Sim reproduces them). Like SCALE-Sim, a row whose
- * name contains "DP" becomes one single-channel layer per channel, and text after the last comma
- * is ignored. Percentages are accumulated fold by fold in SCALE-Sim's order (column folds outer,
- * row folds inner) so the floating-point sums match to the last digit, and printed the way
+ * makes of a topology CSV (`scaleSimGemms`, scalesim-topology.ts): the user's file as given, or
+ * `writeTopology(net)` for a zoo network (so `deno task zoo --export-topology` + SCALE-Sim
+ * reproduces them). Percentages are accumulated fold by fold in SCALE-Sim's order (column folds
+ * outer, row folds inner) so the floating-point sums match to the last digit, and printed the way
  * Python's str() prints a float. Stall Cycles is 0, as in its CALC bandwidth mode.
+ * Overall Util % is MACs / (Total Cycles x PEs), and Total Cycles is SCALE-Sim's index of the last
+ * cycle, one less than the cycles run. On a 1x1 os array a fold has no fill or drain cycles
+ * (R + C + T - 2 = T), so SCALE-Sim's own figure exceeds 100 % there (we print it as it would);
+ * for a 1x1x1 GEMM Total Cycles is 0 and SCALE-Sim divides by zero: we divide by at least one
+ * cycle and print 100.0.
  */
 import type { Accelerator } from "./accelerator.ts";
+import { checkPositiveInt } from "./check.ts";
+import { scaleSimGemms } from "./scalesim-topology.ts";
 import { foldCycles, spatialDims, utilWindowCycles } from "./systolic.ts";
 
 /** One SCALE-Sim report row (COMPUTE_REPORT columns + DETAILED_ACCESS_REPORT SRAM counts). */
@@ -46,8 +52,11 @@ function foldMeans(sr: number, sc: number, t: number, acc: Accelerator): [number
   return [(mapSum / folds) * 100, (utilSum / folds) * 100];
 }
 
-/** SCALE-Sim's numbers for one M x K x N GEMM on `acc`. */
+/** SCALE-Sim's numbers for one M x K x N GEMM on `acc` (positive integers, else ValidationError). */
 export function scaleSimGemmRow(m: number, k: number, n: number, acc: Accelerator): RowNumbers {
+  checkPositiveInt("SCALE-Sim GEMM", "m", m);
+  checkPositiveInt("SCALE-Sim GEMM", "k", k);
+  checkPositiveInt("SCALE-Sim GEMM", "n", n);
   const { sr, sc, t } = spatialDims({ m, k, n, groups: 1 }, acc.dataflow);
   const R = acc.rows, C = acc.cols, df = acc.dataflow;
   const rowFolds = Math.ceil(sr / R), colFolds = Math.ceil(sc / C);
@@ -57,45 +66,13 @@ export function scaleSimGemmRow(m: number, k: number, n: number, acc: Accelerato
   return {
     totalCycles,
     stallCycles: 0,
-    overallUtilPct: (m * k * n * 100) / (totalCycles * R * C),
+    overallUtilPct: (m * k * n * 100) / (Math.max(1, totalCycles) * R * C),
     mappingEfficiencyPct,
     computeUtilPct,
     ifmapSramReads: m * k * (df === "is" ? 1 : colFolds),
     filterSramReads: k * n * (df === "ws" ? 1 : df === "os" ? rowFolds : colFolds),
     ofmapSramWrites: df === "os" ? m * n + folds * (R + C) : m * n * rowFolds,
   };
-}
-
-/** A GEMM as SCALE-Sim derives it from one topology row. */
-export interface ScaleSimGemm {
-  name: string;
-  sourceRow: number;
-  m: number;
-  k: number;
-  n: number;
-}
-
-const ceilDiv = (a: number, b: number) => Math.ceil(a / b);
-
-/** The GEMMs SCALE-Sim v2 runs for a topology CSV (conv or GEMM layout, header row first). */
-export function scaleSimGemms(topologyText: string): ScaleSimGemm[] {
-  const lines = topologyText.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "");
-  const gemmLayout = /^layer\s*,\s*m\s*,/i.test(lines[0] ?? "");
-  const out: ScaleSimGemm[] = [];
-  lines.slice(1).forEach((line, sourceRow) => {
-    const elems = line.split(",").slice(0, -1); // SCALE-Sim drops what follows the last comma
-    const name = elems[0].trim();
-    const v = elems.slice(1).map((e) => parseInt(e.trim(), 10));
-    if (gemmLayout) return void out.push({ name, sourceRow, m: v[0], k: v[2], n: v[1] });
-    const [h, w, fh, fw, ch, nf, sh] = v;
-    const sw = v.length > 7 ? v[7] : sh;
-    const m = ceilDiv(h - fh + sh, sh) * ceilDiv(w - fw + sw, sw);
-    if (!name.includes("DP")) return void out.push({ name, sourceRow, m, k: fh * fw * ch, n: nf });
-    for (let c = 0; c < ch; c++) {
-      out.push({ name: `${name}Channel_${c}`, sourceRow, m, k: fh * fw, n: nf });
-    }
-  });
-  return out;
 }
 
 /** SCALE-Sim report rows for a topology CSV's text on `acc`. */

@@ -9,6 +9,10 @@
  * of 2R + 2C + T - 3 (ws, is) or R + C + T - 2 (os). SRAM counts are those its
  * `systolic_compute_{ws,os,is}.py` accumulate, including the os ofmap quirk of R + C extra writes
  * per fold. (Checked against scale-sim-v2's source; hand-worked cases in tests/arch/.)
+ * Overall utilization is SCALE-Sim's MACs / (Total Cycles x R x C). On a 1x1 os array a fold has
+ * no fill or drain cycles (R + C + T - 2 = T), so that index-based figure is MACs / (MACs - 1) > 1;
+ * we keep it, as SCALE-Sim reports it. For a 1x1x1 GEMM there Total Cycles is 0 (SCALE-Sim divides
+ * by zero); we count at least one cycle per group, giving 1 (one MAC in the one cycle it takes).
  *
  * Groups (grouped and depthwise convolutions) are `groups` copies of one GEMM. With
  * `groupPacking: "diagonal"` and a group GEMM that fits the array (Sr <= R and Sc <= C), p =
@@ -77,7 +81,7 @@ export function fillCompute(out: LayerCost, g: GemmView, acc: Accelerator): void
   out.scaleSimTotalCycles = G * (rowFolds * colFolds * perFold - 1);
   out.mappingEfficiency = usedPeFolds / (folds * R * C);
   out.computeUtilization = (usedPeFolds * t) / (folds * R * C * utilWindowCycles(df, R, C, t));
-  out.overallUtilization = out.macs / (out.scaleSimTotalCycles * R * C);
+  out.overallUtilization = out.macs / (Math.max(G, out.scaleSimTotalCycles) * R * C);
   const mk = g.m * g.k, kn = g.k * g.n, mn = g.m * g.n;
   out.ifmapSramReads = G * mk * (df === "is" ? 1 : colFolds);
   out.filterSramReads = G * kn * (df === "ws" ? 1 : df === "os" ? rowFolds : colFolds);

@@ -25,8 +25,30 @@ export function parseFlags<O extends Options>(
       allowPositionals,
     });
   } catch (e) {
-    throw new UsageError((e as Error).message.split("\n")[0]);
+    const message = (e as Error).message;
+    throw new UsageError(ambiguousValue(message, args, options) ?? message.split("\n")[0]);
   }
+}
+
+/**
+ * parseArgs refuses a value that starts with "-" after a space (`--bw -3`) as "ambiguous"; say
+ * which value it was and how to write it. Returns undefined for every other error.
+ */
+function ambiguousValue(message: string, args: string[], options: Options): string | undefined {
+  const flag = /^Option '(-[^']+)' argument is ambiguous/.exec(message)?.[1];
+  if (flag === undefined) return undefined;
+  const short = flag.startsWith("--") ? undefined : flag.slice(1);
+  const long = short === undefined
+    ? flag.slice(2)
+    : Object.keys(options).find((name) => options[name].short === short) ?? short;
+  const given = (a: string) =>
+    a === flag || (short !== undefined && /^-[^-]/.test(a) && a.endsWith(short));
+  const i = args.findIndex((a, j) => given(a) && args[j + 1]?.startsWith("-"));
+  if (i < 0) return undefined;
+  const value = args[i + 1];
+  return /^-\.?\d/.test(value)
+    ? `--${long}: value "${value}" looks like a flag; write --${long}=${value}`
+    : `--${long}: missing value before "${value}" (a value starting with "-": write --${long}=...)`;
 }
 
 /** Parse a positive integer flag value; throws UsageError naming the flag and the value. */

@@ -7,6 +7,7 @@ import {
   scaleSimGemms,
   scaleSimRows,
 } from "../../lib/arch/mod.ts";
+import { ValidationError } from "../../lib/validate.ts";
 import { parseNetwork } from "../../lib/workload/shapes.ts";
 import { writeTopology } from "../../lib/workload/topology.ts";
 import { scaleSimReference } from "./scalesim_reference.ts";
@@ -97,7 +98,7 @@ Deno.test("scaleSimCsv: SCALE-Sim header and ', ' separators, native columns on 
   assert.equal(csv[2].split(", ")[9], "dw");
 });
 
-Deno.test("SCALE-Sim topology quirks: DP rows expand per channel, text after the last comma is ignored", () => {
+Deno.test("SCALE-Sim topology quirks: DP rows expand per channel, a # comment is ignored", () => {
   // Like SCALE-Sim's mobilenet CSVs: a depthwise row named "...DP" with 3 channels and 1 filter.
   const text = [
     "Layer name, IFMAP Height, IFMAP Width, Filter Height, Filter Width, Channels, Num Filter, Strides,",
@@ -110,4 +111,47 @@ Deno.test("SCALE-Sim topology quirks: DP rows expand per channel, text after the
   // DP: 3 single-channel layers of 4x4 outputs, K=9, N=1.
   assert.equal(gemms.length, 4);
   assert.deepEqual(gemms[3], { name: "Conv dw DPChannel_2", sourceRow: 1, m: 16, k: 9, n: 1 });
+});
+
+Deno.test("scaleSimGemms: trailing comma optional, tabs and blank lines tolerated", () => {
+  // Hand-derived: GEMM rows are M, N, K; the conv row has 4x4 = 16 outputs (ceil((9-3+2)/2) = 4),
+  // K = 3*3*2 = 18, N = 5. Without a trailing comma the last value (K, Strides) must survive.
+  assert.deepEqual(scaleSimGemms("Layer,M,N,K\na,4,5,6\n\nb, 1, 2, 3,\n"), [
+    { name: "a", sourceRow: 0, m: 4, k: 6, n: 5 },
+    { name: "b", sourceRow: 1, m: 1, k: 3, n: 2 },
+  ]);
+  const conv = [
+    "Layer name, IFMAP Height, IFMAP Width, Filter Height, Filter Width, Channels, Num Filter, Strides,",
+    "\tConv3,9,9,3,3,2,5,2",
+    "Conv4, 9, 9, 3, 3, 2, 5, 2, 1,", // SCALE-Sim's optional stride width: 4 x 7 outputs
+  ].join("\n");
+  assert.deepEqual(scaleSimGemms(conv), [
+    { name: "Conv3", sourceRow: 0, m: 16, k: 18, n: 5 },
+    { name: "Conv4", sourceRow: 1, m: 28, k: 18, n: 5 },
+  ]);
+});
+
+Deno.test("scaleSimGemms: every missing or non-integer value is an error naming row and column", () => {
+  const err = (text: string) => {
+    try {
+      scaleSimGemms(text);
+    } catch (e) {
+      assert.ok(e instanceof ValidationError);
+      return e.message;
+    }
+    assert.fail("no error");
+  };
+  const gemm = err("Layer,M,N,K\na,4,4\nb,4,x,4\nc,4,0,2.5\n");
+  assert.match(gemm, /row 2: expected 3 values after the name, got 2/);
+  assert.match(gemm, /row 3, column 3 \(N\): expected a positive integer, got "x"/);
+  assert.match(gemm, /row 4, column 3 \(N\): .* got "0"/);
+  assert.match(gemm, /row 4, column 4 \(K\): .* got "2.5"/);
+  const head = "Layer name, IFMAP Height, IFMAP Width, Filter Height, Filter Width, Channels, " +
+    "Num Filter, Strides,\n";
+  assert.match(
+    err(head + "c,5,5,7,3,1,1,1,"),
+    /row 2, column 4 \(Filter Height\): 7 > IFMAP Height 5/,
+  );
+  assert.match(err(head + "c,5,5,3,3,1,1,,"), /row 2, column 8 \(Strides\): .* got ""/);
+  assert.match(err(head + "c,5,5,3,3,1,1"), /row 2: expected 7 or 8 values after the name, got 6/);
 });

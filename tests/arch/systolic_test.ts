@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { defaultAccelerator, gemmCost, layerCost } from "../../lib/arch/mod.ts";
+import { defaultAccelerator, gemmCost, layerCost, sumCosts } from "../../lib/arch/mod.ts";
 import { parseLayer } from "../../lib/workload/shapes.ts";
 
 const close = (a: number, b: number, what: string) =>
@@ -174,4 +174,41 @@ Deno.test("layers without MACs cost zero", () => {
   const c = layerCost(pool, defaultAccelerator(4, 4));
   assert.equal(c.cycles, 0);
   assert.equal(c.energyPJ.total, 0);
+});
+
+Deno.test("1x1 os array: SCALE-Sim's overall utilization exceeds 1, and is never Infinity", () => {
+  // Hand count. Sr=M=3, Sc=N=2 -> 6 folds; T=K=5; per fold R+C+T-2 = 5 (no fill or drain);
+  // SCALE-Sim's Total Cycles = 6*5-1 = 29 < 30 MACs, so its overall utilization is 30/29.
+  check(3, 5, 2, 1, "os", {
+    folds: 6,
+    perFold: 5,
+    total: 29,
+    mapping: 1,
+    util: 1, // window T+R+C-2 = 5: 6*5 / (6*1*5)
+    overall: 30 / 29,
+    ifmap: 2 * 15, // col_fold * M * K
+    filter: 3 * 10, // row_fold * K * N
+    ofmap: 6 + 6 * 2, // M*N + folds*(R+C)
+  });
+  // M=K=N=1: one fold of 1 cycle, Total Cycles 0 (SCALE-Sim divides by zero here); we count the
+  // one cycle the one MAC takes: utilization 1.
+  check(1, 1, 1, 1, "os", {
+    folds: 1,
+    perFold: 1,
+    total: 0,
+    mapping: 1,
+    util: 1,
+    overall: 1,
+    ifmap: 1,
+    filter: 1,
+    ofmap: 1 + 2,
+  });
+  // Four such groups: four SCALE-Sim layers of one cycle each; the sum counts them the same way.
+  const acc = defaultAccelerator(1, 1, { dataflow: "os" });
+  const g4 = gemmCost({ m: 1, k: 1, n: 1, groups: 4 }, acc);
+  assert.equal(g4.scaleSimTotalCycles, 0);
+  assert.equal(g4.overallUtilization, 1);
+  const dense = parseLayer({ kind: "dense", name: "d", inputFeatures: 1, outputFeatures: 1 });
+  const net = sumCosts([layerCost(dense, acc), layerCost(dense, acc)], acc);
+  assert.equal(net.overallUtilization, 1); // 2 MACs over 2 one-cycle layers
 });
