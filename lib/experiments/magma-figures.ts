@@ -69,8 +69,8 @@ export function comparisonChart(rows: GridRow[], bw: number): Chart {
   }));
   const cases = [...new Set(data.map((d) => d.case))];
   return plot({
-    title: `Makespan / MAGMA makespan at ${bw} bytes/cycle ` +
-      "(blue: MAGMA better, red: baseline better, grey: tie within 1e-4)",
+    title:
+      `Makespan / MAGMA's at ${bw} B/cycle (blue: MAGMA better, red: baseline better, grey: tie)`,
     width: 1000,
     height: 40 + 22 * cases.length,
     marginLeft: 130,
