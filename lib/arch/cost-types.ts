@@ -2,6 +2,7 @@
  * The plain-data result of the cost model for one layer (or a sum of layers). Names carry units;
  * counts are in words of the accelerator's `wordBytes` unless they say bytes.
  */
+import type { CoreLayerCost } from "./model.ts";
 
 /** Energy by component, pJ. */
 export interface EnergyBreakdown {
@@ -24,7 +25,7 @@ export interface EnergyBreakdown {
 }
 
 /** Cost of one layer on one accelerator (all zero for layers without MACs). */
-export interface LayerCost {
+export interface LayerCost extends CoreLayerCost {
   /** Useful multiply-accumulates. */
   macs: number;
   /** Folds run (all groups; packed groups share a fold). */
@@ -61,6 +62,8 @@ export interface LayerCost {
   filterSramWrites: number;
   /** Ours: partial-sum read-backs across row folds plus every word moved to or from DRAM. */
   ofmapSramReads: number;
+  /** Sum of the six SRAM counts above, words (the `CoreLayerCost` field). */
+  sramAccesses: number;
   /** DRAM traffic per operand, bytes (our model). */
   dramIfmapBytes: number;
   dramFilterBytes: number;
@@ -123,6 +126,7 @@ export function zeroCost(): LayerCost {
     ifmapSramWrites: 0,
     filterSramWrites: 0,
     ofmapSramReads: 0,
+    sramAccesses: 0,
     dramIfmapBytes: 0,
     dramFilterBytes: 0,
     dramOfmapBytes: 0,

@@ -9,6 +9,7 @@ import { checkPositiveInt } from "./check.ts";
 import { type LayerCost, zeroCost } from "./cost-types.ts";
 import { fillEnergy, fillLayerEnergy } from "./energy.ts";
 import { fillTraffic, type GemmShape } from "./memory.ts";
+import type { CostModel } from "./model.ts";
 import { fillCompute } from "./systolic.ts";
 
 /**
@@ -24,6 +25,8 @@ export function gemmCost(g: GemmShape, acc: Accelerator): LayerCost {
   const out = zeroCost();
   fillCompute(out, g, acc);
   fillTraffic(out, g, acc);
+  out.sramAccesses = out.ifmapSramReads + out.filterSramReads + out.ofmapSramWrites +
+    out.ifmapSramWrites + out.filterSramWrites + out.ofmapSramReads;
   out.cycles = out.computeCycles + out.stallCycles;
   out.peUtilization = out.macs / (out.cycles * acc.rows * acc.cols);
   fillLayerEnergy(out, acc);
@@ -57,6 +60,14 @@ export function layerCost(layer: Layer, acc: Accelerator): LayerCost {
   return gemmCost({ ...g, ifmapWords: ifmapWordsPerGroup(layer) }, acc);
 }
 
+/** The SCALE-Sim systolic model behind the common per-layer interface (model.ts). */
+export const systolicModel: CostModel<Accelerator, LayerCost> = {
+  id: "systolic",
+  basis: "SCALE-Sim v2 compute cycles, utilisations and SRAM counts (exact); DRAM traffic, " +
+    "stalls and energy ours (memory.ts, energy.ts)",
+  layer: layerCost,
+};
+
 /** A layer's cost with its name and kind. */
 export type NamedLayerCost = LayerCost & { name: string; kind: Layer["kind"] };
 
@@ -80,6 +91,7 @@ const summed = [
   "ifmapSramWrites",
   "filterSramWrites",
   "ofmapSramReads",
+  "sramAccesses",
   "dramIfmapBytes",
   "dramFilterBytes",
   "dramOfmapBytes",

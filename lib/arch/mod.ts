@@ -27,6 +27,7 @@
 export * from "./accelerator.ts";
 export * from "./energy-table.ts";
 export * from "./cost-types.ts";
+export * from "./model.ts";
 export * from "./systolic.ts";
 export * from "./memory.ts";
 export * from "./energy.ts";
