@@ -84,6 +84,27 @@ const fig = Object.fromEntries(partitioningFigures(t, s).map((f) => [f.name, f.c
 table([{ headline: headlineLabel(s) }]);
 
 // %% [markdown]
+// **Workloads (A-T1).** Each workload is listed with:
+// - its single-tenancy time;
+// - its imbalance (longest / shortest tenant, each alone on the whole array);
+// - `longestBound`: the most time any partitioner can save while the longest tenant runs on its
+//   best bands;
+// - `bound`: the same with the total band area / array also counted;
+// - `portBusy1T`: how busy single tenancy keeps the DRAM port.
+
+// %%
+table(
+  t.composition.map((r) => ({
+    workload: r.workload,
+    singleMcycles: r.singleCycles / 1e6,
+    imbalance: r.imbalance,
+    longestBound: r.longestTenantBound,
+    bound: r.boundTimeSaving,
+    portBusy1T: r.singlePortBusy,
+  })),
+);
+
+// %% [markdown]
 // ## Is the array busy? Time utilisation, not mapping efficiency
 // SCALE-Sim's mapping efficiency is a *spatial* average per fold: the heavy CNNs reach about 0.99.
 // That does not mean the array is busy. **Time utilisation** is useful MACs / (PEs x cycles),

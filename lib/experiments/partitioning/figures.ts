@@ -88,45 +88,57 @@ export function utilizationChart(means: readonly ClassMeanRow[]): Chart {
   });
 }
 
-/** The grid of assumptions: dynamic savings per axis x DRAM model (panels) and banking x variant. */
+/**
+ * The grid of assumptions: dynamic savings per DRAM model (columns) and metric x split axis
+ * (rows), with SRAM banking x network variant along x; the paper's values dashed, the headline
+ * ringed.
+ */
 export function gridChart(rows: readonly GridRow[]): Chart {
   const data = rows.flatMap((r) => [
-    { ...r, combo: `${r.sramBanking}/${r.variant}`, metric: "time", saving: r.timeSaving },
-    { ...r, combo: `${r.sramBanking}/${r.variant}`, metric: "energy", saving: r.energySaving },
+    {
+      ...r,
+      combo: `${r.sramBanking}/${r.variant}`,
+      panel: `time, ${r.axis}`,
+      saving: r.timeSaving,
+    },
+    {
+      ...r,
+      combo: `${r.sramBanking}/${r.variant}`,
+      panel: `energy, ${r.axis}`,
+      saving: r.energySaving,
+    },
   ]);
-  const paper = [
-    { class: "heavy", metric: "time", saving: 0.56 },
-    { class: "heavy", metric: "energy", saving: 0.35 },
-    { class: "light", metric: "time", saving: 0.44 },
-    { class: "light", metric: "energy", saving: 0.62 },
-  ];
-  const cells = [...new Set(rows.map((r) => `${r.axis} / ${r.dramModel}`))];
+  const axes = [...new Set(rows.map((r) => r.axis))];
+  const panels = ["time", "energy"].flatMap((m) => axes.map((a) => `${m}, ${a}`));
+  const paperValue = { heavy: { time: 0.56, energy: 0.35 }, light: { time: 0.44, energy: 0.62 } };
+  const paper = panels.flatMap((panel) =>
+    (["heavy", "light"] as const).map((cls) => ({
+      class: cls,
+      panel,
+      saving: paperValue[cls][panel.startsWith("time") ? "time" : "energy"],
+    }))
+  );
   return plot({
-    title: "Dynamic savings for every combination (ring: the headline; dashes: the paper)",
-    width: 980,
-    height: 460,
-    marginBottom: 60,
-    fx: { label: "split axis / DRAM model", domain: cells },
-    fy: { label: null, domain: ["time", "energy"] },
+    title: "Dynamic savings for every combination (ring: headline; dashes: paper)",
+    width: 760,
+    height: 640,
+    marginBottom: 70,
+    marginRight: 90,
+    fx: { label: "DRAM model", domain: [...new Set(rows.map((r) => r.dramModel))] },
+    fy: { label: null, domain: panels },
     x: { label: null, tickRotate: -30, domain: [...new Set(data.map((d) => d.combo))] },
     y: { label: "saving (1 - dynamic/single)", grid: true },
     color: { legend: true, domain: ["heavy", "light"] },
     marks: [
       Plot.ruleY([0], { stroke: "black" }),
-      Plot.ruleY(paper, { fy: "metric", y: "saving", stroke: "class", strokeDasharray: "4,3" }),
-      Plot.dot(data, {
-        fx: (d: GridRow) => `${d.axis} / ${d.dramModel}`,
-        fy: "metric",
-        x: "combo",
-        y: "saving",
-        fill: "class",
-      }),
+      Plot.ruleY(paper, { fy: "panel", y: "saving", stroke: "class", strokeDasharray: "4,3" }),
+      Plot.dot(data, { fx: "dramModel", fy: "panel", x: "combo", y: "saving", fill: "class" }),
       Plot.dot(data.filter((d) => d.headline), {
-        fx: (d: GridRow) => `${d.axis} / ${d.dramModel}`,
-        fy: "metric",
+        fx: "dramModel",
+        fy: "panel",
         x: "combo",
         y: "saving",
-        r: 7,
+        r: 6,
         stroke: "black",
       }),
     ],
@@ -157,8 +169,10 @@ export function timelineChart(rows: readonly Row[], workload: string, unitLabel:
   const data = rows.filter((r) => r.workload === workload);
   const tenants = [...new Set(data.map((r) => r.tenant as string))];
   return plot({
-    title: `Timeline of ${workload}: ${unitLabel} held by each DNN`,
-    width: 980,
+    title: `${unitLabel[0].toUpperCase()}${unitLabel.slice(1)} held by each DNN (${
+      workload.split(":")[0]
+    })`,
+    width: 760,
     height: 140 * SCHEDULERS.length + 60,
     marginLeft: 50,
     marginRight: 70,

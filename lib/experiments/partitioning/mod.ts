@@ -94,7 +94,9 @@ export function timelineRows(s: PartitioningSetup, runs: readonly WorkloadRun[])
 /** A one-line label of the headline combination. */
 export function headlineLabel(s: PartitioningSetup): string {
   const o = s.opts;
-  return `${o.axis} bands, DRAM ${o.dramModel}, SRAM ${o.sramBanking}, loop order ${o.loopOrder}, ` +
+  return `${
+    o.axis === "rows" ? "row" : "column"
+  } bands, DRAM ${o.dramModel}, SRAM ${o.sramBanking}, loop order ${o.loopOrder}, ` +
     `${s.variant} networks, ${s.acc.rows}x${s.acc.cols}`;
 }
 
