@@ -38,6 +38,20 @@ Deno.test("row band: folds and cycles of a hand-worked dense layer", () => {
   assert.equal(k.cycles, 76);
 });
 
+Deno.test("row band: the ofmap share must hold the M x min(N, C) partial-sum tile (hand-worked)", () => {
+  // 8 x 8 array, 192-word ofmap buffer; GEMM M = 16, K = 20, N = 8. The partial-sum tile is
+  // M x min(N, 8) = 128 words. Whole array: 128 <= 192, outputs leave once: 128 bytes. A row
+  // band of 4 rows has 96 words (4/8 of 192) < 128, so each of its ceil(20/4) = 5 row folds but
+  // the last spills and reloads: 128 x (2 x 5 - 1) = 1152 bytes. The other order keeps all
+  // M x N = 128 partial sums live, which does not fit either, so "best" cannot avoid it.
+  const acc = defaultAccelerator(8, 8, { ofmapSramKiB: 0.1875 });
+  const gemm = { kind: "gemm", name: "g", m: 16, n: 8, k: 20, weights: true, batch: 1 } as Layer;
+  const on = (units: number) =>
+    bandLayerCost(gemm, { whole: acc, axis: "rows", units, options: opts({ loopOrder: "best" }) });
+  assert.equal(on(8).dramOfmapBytes, 128);
+  assert.equal(on(4).dramOfmapBytes, 1152);
+});
+
 Deno.test("loop order: row-outer reuses each row fold's ifmap slice (hand-worked)", () => {
   // 8 x 8, 64-word buffers; dense K = 100, N = 16, M = 1. SCALE-Sim order: the ifmap (100 words)
   // does not fit 64, so each of the 2 column folds re-reads it: 200 + filters 1600 + outputs 16
