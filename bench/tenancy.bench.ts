@@ -3,7 +3,7 @@
  * dynamic / static / single schedule of the 4-tenant workloads from those profiles (the event loop).
  * The whole study (about 600 schedules plus sweeps) should stay in seconds.
  */
-import { parsePartitioningSetup } from "../lib/experiments/partitioning-setup.ts";
+import { parsePartitioningSetup } from "../lib/experiments/partitioning/setup.ts";
 import {
   dynamicPartition,
   profileTenants,
@@ -13,8 +13,12 @@ import {
 import { getNetwork } from "../lib/workload/zoo/mod.ts";
 
 const s = parsePartitioningSetup();
-const heavy = s.workloads.find((w) => w.id === "H4")!.models.map((m) => getNetwork(m));
-const light = s.workloads.find((w) => w.id === "L4")!.models.map((m) => getNetwork(m));
+const heavy = s.workloads.find((w) => w.id === s.raw.timelineWorkloads[0])!.models.map((m) =>
+  getNetwork(m)
+);
+const light = s.workloads.find((w) => w.id === s.raw.timelineWorkloads[1])!.models.map((m) =>
+  getNetwork(m)
+);
 const heavyProfiles = profileTenants(heavy, s.acc, s.opts);
 const lightProfiles = profileTenants(light, s.acc, s.opts);
 let sink = 0;

@@ -5,7 +5,7 @@
 import { cnnThroughputStudy } from "./cnn-throughput.ts";
 import { heterogeneousStudy } from "./heterogeneous.ts";
 import { magmaStudy } from "./magma.ts";
-import { partitioningStudy } from "./partitioning.ts";
+import { partitioningStudy } from "./partitioning/mod.ts";
 import type { Study } from "./study.ts";
 import { synergyflowStudy } from "./synergyflow.ts";
 

@@ -4,11 +4,19 @@
  */
 import { z } from "zod";
 import type { Accelerator } from "../arch/accelerator.ts";
+import {
+  axisUnits as bandAxisUnits,
+  type BandAxis,
+  BandAxisSchema,
+  DramModelSchema,
+  LoopOrderSchema,
+  SramBankingSchema,
+} from "../arch/band.ts";
 import { parseWith, ValidationError } from "../validate.ts";
 
 /** Which array dimension is cut into bands: column bands (default) or row bands. */
-export const SplitAxisSchema = z.enum(["cols", "rows"]);
-export type SplitAxis = z.infer<typeof SplitAxisSchema>;
+export const SplitAxisSchema = BandAxisSchema;
+export type SplitAxis = BandAxis;
 
 /** How the dynamic partitioner deals free units among ready tenants (see PartitionOptionsSchema.share). */
 export const ShareSchema = z.enum(["current", "remaining", "throughput"]);
@@ -17,10 +25,6 @@ export type Share = z.infer<typeof ShareSchema>;
 /** When a ready tenant starts its layer on the granules it is offered (see dynamic.ts). */
 export const StartRuleSchema = z.enum(["no-regret", "greedy"]);
 export type StartRule = z.infer<typeof StartRuleSchema>;
-
-/** How a band gets DRAM bandwidth: its proportional share, or the whole port (optimistic). */
-export const BandwidthSharingSchema = z.enum(["proportional", "full"]);
-export type BandwidthSharing = z.infer<typeof BandwidthSharingSchema>;
 
 export const PartitionOptionsSchema = z.object({
   /** Cut the array into column bands (R x c_i) or row bands (r_i x C). */
@@ -42,16 +46,24 @@ export const PartitionOptionsSchema = z.object({
   startRule: StartRuleSchema.default("no-regret"),
   /** Extra cycles charged to a tenant each time its band changes between two layers (see reload.ts). */
   repartitionCycles: z.number().int().nonnegative().default(0),
-  /** DRAM bandwidth of a band: proportional to its size (default) or the full port. */
-  bandwidthSharing: BandwidthSharingSchema.default("proportional"),
-});
+  /**
+   * DRAM model of the band costs (lib/arch/band.ts): "proportional" (default: stalls at the
+   * band's share of the port), "none" (no stalls, SCALE-Sim's default) or "shared" (planned as
+   * proportional, then replayed with a work-conserving port, lib/arch/shared-port.ts).
+   */
+  dramModel: DramModelSchema.default("proportional"),
+  /** SRAM access energy at the physical buffer's size (default) or at the band's bank share. */
+  sramBanking: SramBankingSchema.default("physical"),
+  /** Fold loop order: SCALE-Sim's (default) or, per layer, the one with fewer DRAM bytes. */
+  loopOrder: LoopOrderSchema.default("scalesim"),
+}).strict();
 /** Validated partition options; sizes in array units (columns or rows), times in cycles. */
 export type PartitionOptions = z.infer<typeof PartitionOptionsSchema>;
 export type PartitionOptionsInput = z.input<typeof PartitionOptionsSchema>;
 
 /** Columns (axis "cols") or rows (axis "rows") of `acc`: the units bands are cut from. */
 export function axisUnits(acc: Accelerator, axis: SplitAxis): number {
-  return axis === "cols" ? acc.cols : acc.rows;
+  return bandAxisUnits(acc, axis);
 }
 
 /** Parse partition options for `acc`; throws naming every bad field, e.g. a granularity that does not divide the axis. */

@@ -6,7 +6,8 @@
 import type { Accelerator } from "../arch/accelerator.ts";
 import { macLayers } from "../workload/gemm.ts";
 import type { Network } from "../workload/layer.ts";
-import { bandAccelerators, type LayerBandCosts, layerBandCosts } from "./band.ts";
+import type { BandHardware } from "../arch/band.ts";
+import { bandHardware, type LayerBandCosts, layerBandCosts } from "./band.ts";
 import { granuleCount, type PartitionOptions } from "./options.ts";
 
 /** One network's per-layer, per-band-width costs on one partitioned array. */
@@ -20,7 +21,8 @@ export interface TenantProfile {
   /** Band unit, columns or rows. */
   granularity: number;
   axis: PartitionOptions["axis"];
-  bandwidthSharing: PartitionOptions["bandwidthSharing"];
+  /** The band cost switches the profile was made with (DRAM model, SRAM banking, loop order). */
+  costKey: string;
 }
 
 /** Profile `net` on every band width of `acc` under `opts`. */
@@ -28,7 +30,7 @@ export function profileTenant(
   net: Network,
   acc: Accelerator,
   opts: PartitionOptions,
-  bands: readonly Accelerator[] = bandAccelerators(acc, opts),
+  bands: readonly BandHardware[] = bandHardware(acc, opts),
 ): TenantProfile {
   return {
     name: net.name,
@@ -36,7 +38,7 @@ export function profileTenant(
     granules: granuleCount(acc, opts),
     granularity: opts.granularity,
     axis: opts.axis,
-    bandwidthSharing: opts.bandwidthSharing,
+    costKey: costKey(opts),
   };
 }
 
@@ -46,8 +48,13 @@ export function profileTenants(
   acc: Accelerator,
   opts: PartitionOptions,
 ): TenantProfile[] {
-  const bands = bandAccelerators(acc, opts);
+  const bands = bandHardware(acc, opts);
   return nets.map((n) => profileTenant(n, acc, opts, bands));
+}
+
+/** The cost switches of `opts` as one label, e.g. "none/physical/best". */
+export function costKey(opts: PartitionOptions): string {
+  return `${opts.dramModel}/${opts.sramBanking}/${opts.loopOrder}`;
 }
 
 /** Cycles of layer `l` of `p` on `granules` granules. */
@@ -66,12 +73,11 @@ export function checkProfiles(
   for (const p of profiles) {
     if (
       p.granules !== g || p.granularity !== opts.granularity || p.axis !== opts.axis ||
-      p.bandwidthSharing !== opts.bandwidthSharing
+      p.costKey !== costKey(opts)
     ) {
       throw new RangeError(
         `profile of ${p.name} was made for ${p.granules} x ${p.granularity} ${p.axis} ` +
-          `(${p.bandwidthSharing} bandwidth), not ${g} x ${opts.granularity} ${opts.axis} ` +
-          `(${opts.bandwidthSharing})`,
+          `(${p.costKey}), not ${g} x ${opts.granularity} ${opts.axis} (${costKey(opts)})`,
       );
     }
   }

@@ -1,17 +1,21 @@
 /**
  * What every scheduler returns: a timeline of layer runs (who holds which granules when), finish
- * times, makespan, utilization and energy. Energy is the cost model's `energyOf` on the whole
- * accelerator: the summed counts of every layer run, plus idle PEs and leakage over the makespan
- * (every PE stays clocked for the whole run, whether a tenant holds it or not).
+ * times, makespan, utilization and energy. Under the "shared" DRAM model the planned segments are
+ * replayed with a work-conserving port (lib/arch/shared-port.ts): same bands and order, times
+ * moved. Energy is lib/arch's `sharedArrayEnergy`: the dynamic energy of every layer run (priced
+ * by the band model) plus idle PEs and leakage of the whole array over the makespan (every PE
+ * stays clocked for the whole run, whether a tenant holds it or not).
  */
 import type { Accelerator } from "../arch/accelerator.ts";
+import { sharedArrayEnergy } from "../arch/band.ts";
 import type { EnergyBreakdown, EnergyCounts } from "../arch/cost-types.ts";
-import { energyOf } from "../arch/energy.ts";
+import { type PortTask, sharedPortTimes } from "../arch/shared-port.ts";
 import { addCounts, zeroCounts } from "./band.ts";
+import type { PartitionOptions } from "./options.ts";
 import type { TenantProfile } from "./profile.ts";
 
-/** The three schedulers of study A. */
-export type SchedulerName = "single" | "static" | "dynamic";
+/** The schedulers of study A. */
+export type SchedulerName = "single" | "static" | "expand" | "dynamic";
 
 /** One layer of one tenant run on a band, from `startCycle` to `endCycle`. */
 export interface Segment {
@@ -49,6 +53,12 @@ export interface ScheduleResult {
   counts: EnergyCounts;
   /** Energy of the run on the whole accelerator over the makespan, pJ. */
   energyPJ: EnergyBreakdown;
+  /** The dynamic part of it (MAC, RF, array, SRAM, DRAM; idle and leakage 0), pJ. */
+  dynamicEnergyPJ: EnergyBreakdown;
+  /** Cycles the DRAM port must be busy to move every byte: DRAM bytes / port bandwidth. */
+  portBusyCycles: number;
+  /** True when the dynamic scheduler ran single tenancy because its plan ended later. */
+  fellBack: boolean;
   /** MACs / (makespan x R x C). */
   peUtilization: number;
   /** Held unit-cycles / (makespan x total units): how much of the array was allocated. */
@@ -57,30 +67,62 @@ export interface ScheduleResult {
   repartitions: number;
 }
 
-/** Energy of summed counts over `elapsedCycles` on the whole accelerator (idle PEs + leakage), pJ. */
-export function scheduleEnergy(
-  counts: EnergyCounts,
-  acc: Accelerator,
-  elapsedCycles: number,
-): EnergyBreakdown {
-  return energyOf(counts, acc, { elapsedCycles });
+/** Round a fluid time up to a whole cycle, forgiving float noise of 1e-9 relative. */
+function cycleUp(x: number): number {
+  return Math.ceil(x - 1e-9 * Math.max(1, x));
 }
 
-/** Assemble a ScheduleResult from segments (counts looked up in the profiles). */
+/** Replay planned segments with the work-conserving port (segments must be in start order). */
+function replayShared(
+  profiles: readonly TenantProfile[],
+  acc: Accelerator,
+  segments: Segment[],
+): Segment[] {
+  const order = segments.map((_, i) => i).sort((a, b) =>
+    segments[a].startCycle - segments[b].startCycle || a - b
+  );
+  const segs = order.map((i) => segments[i]);
+  const lastOfTenant = new Map<number, number>(), lastOfGranule = new Map<number, number>();
+  const tasks: PortTask[] = segs.map((s, i) => {
+    const after = new Set<number>();
+    if (lastOfTenant.has(s.tenant)) after.add(lastOfTenant.get(s.tenant)!);
+    for (const g of s.granules) if (lastOfGranule.has(g)) after.add(lastOfGranule.get(g)!);
+    lastOfTenant.set(s.tenant, i);
+    for (const g of s.granules) lastOfGranule.set(g, i);
+    const c = profiles[s.tenant].layers[s.layer].byGranules[s.granules.length - 1];
+    return {
+      after: [...after],
+      weight: s.units,
+      delayCycles: s.penaltyCycles,
+      tileBytes: Math.min(c.tileBytes, c.dramBytes),
+      streamBytes: Math.max(0, c.dramBytes - c.tileBytes),
+      computeCycles: c.computeCycles,
+    };
+  });
+  const { start, end } = sharedPortTimes(tasks, acc.dramBandwidthBytesPerCycle);
+  return segs.map((s, i) => ({ ...s, startCycle: cycleUp(start[i]), endCycle: cycleUp(end[i]) }));
+}
+
+/** Assemble a ScheduleResult from planned segments (costs looked up in the profiles). */
 export function finishSchedule(
   scheduler: SchedulerName,
   profiles: readonly TenantProfile[],
   acc: Accelerator,
-  segments: Segment[],
+  planned: Segment[],
+  opts: PartitionOptions,
 ): ScheduleResult {
+  const segments = opts.dramModel === "shared" ? replayShared(profiles, acc, planned) : planned;
   const p0 = profiles[0];
   const totalUnits = p0.granules * p0.granularity;
   const counts = zeroCounts();
+  const dynamic: EnergyBreakdown[] = [];
   const finishCycles = profiles.map(() => 0);
   let heldUnitCycles = 0, repartitions = 0;
   const last = new Map<number, string>();
   for (const s of segments) {
-    addCounts(counts, profiles[s.tenant].layers[s.layer].byGranules[s.granules.length - 1]);
+    const c = profiles[s.tenant].layers[s.layer].byGranules[s.granules.length - 1];
+    addCounts(counts, c);
+    dynamic.push(c.energyPJ);
     finishCycles[s.tenant] = Math.max(finishCycles[s.tenant], s.endCycle);
     heldUnitCycles += s.units * (s.endCycle - s.startCycle);
     const key = s.granules.join(",");
@@ -99,7 +141,10 @@ export function finishSchedule(
     finishCycles,
     makespanCycles,
     counts,
-    energyPJ: scheduleEnergy(counts, acc, makespanCycles),
+    energyPJ: sharedArrayEnergy(dynamic, counts.macs, acc, makespanCycles),
+    dynamicEnergyPJ: sharedArrayEnergy(dynamic, counts.macs, acc, 0),
+    portBusyCycles: counts.dramBytes / acc.dramBandwidthBytesPerCycle,
+    fellBack: false,
     peUtilization: makespanCycles > 0 ? counts.macs / (makespanCycles * pes) : 0,
     allocatedFraction: makespanCycles > 0 ? heldUnitCycles / (makespanCycles * totalUnits) : 0,
     repartitions,

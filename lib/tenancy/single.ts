@@ -36,5 +36,5 @@ export function singleTenancy(
       t = end;
     });
   });
-  return finishSchedule("single", profiles, acc, segments);
+  return finishSchedule("single", profiles, acc, segments, opts);
 }

@@ -50,5 +50,5 @@ export function staticPartition(
     });
   });
   segments.sort((a, b) => a.startCycle - b.startCycle || a.tenant - b.tenant);
-  return finishSchedule("static", profiles, acc, segments);
+  return finishSchedule("static", profiles, acc, segments, opts);
 }

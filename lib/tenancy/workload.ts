@@ -1,6 +1,6 @@
 /**
  * One call for a whole workload: parse the options, profile the networks once, and run the
- * three schedulers of study A on the same profiles.
+ * four schedulers of study A on the same profiles.
  */
 import type { Accelerator } from "../arch/accelerator.ts";
 import type { Network } from "../workload/layer.ts";
@@ -14,21 +14,28 @@ import { profileTenants, type TenantProfile } from "./profile.ts";
 import type { ScheduleResult, SchedulerName } from "./schedule.ts";
 import { singleTenancy } from "./single.ts";
 import { staticPartition } from "./static.ts";
+import { staticExpand } from "./expand.ts";
 
 /** Every scheduler by name. */
 export const schedulers: Record<
   SchedulerName,
   (p: readonly TenantProfile[], acc: Accelerator, o: PartitionOptions) => ScheduleResult
-> = { single: singleTenancy, static: staticPartition, dynamic: dynamicPartition };
+> = {
+  single: singleTenancy,
+  static: staticPartition,
+  expand: staticExpand,
+  dynamic: dynamicPartition,
+};
 
-/** The three schedules of one workload. */
+/** The four schedules of one workload. */
 export interface WorkloadSchedules {
   single: ScheduleResult;
   static: ScheduleResult;
+  expand: ScheduleResult;
   dynamic: ScheduleResult;
 }
 
-/** Run single tenancy, the static equal partition and the dynamic partitioner on profiles. */
+/** Run single tenancy, the static equal partition, best static then expand, and the dynamic partitioner. */
 export function scheduleAll(
   profiles: readonly TenantProfile[],
   acc: Accelerator,
@@ -37,11 +44,12 @@ export function scheduleAll(
   return {
     single: singleTenancy(profiles, acc, opts),
     static: staticPartition(profiles, acc, opts),
+    expand: staticExpand(profiles, acc, opts),
     dynamic: dynamicPartition(profiles, acc, opts),
   };
 }
 
-/** Profile `nets` on `acc` and run all three schedulers; options are parsed (bad input throws naming the field). */
+/** Profile `nets` on `acc` and run all four schedulers; options are parsed (bad input throws naming the field). */
 export function runWorkload(
   nets: readonly Network[],
   acc: Accelerator,

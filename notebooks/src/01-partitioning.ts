@@ -1,186 +1,326 @@
 // %% [markdown]
 // # Study A: dynamic partitioning of one systolic array among several DNNs
-// Reshadi & Gregg, "Dynamic Resource Partitioning for Multi-Tenant Systolic Array Based DNN
-// Accelerator", arXiv 2302.10806 (2023). The abstract reports, versus running the DNNs one after
-// another on the whole array (single tenancy), **35 % / 62 % less energy** and **56 % / 44 % less
-// computation time** for heavy / light multi-DNN workloads. Only the abstract was available; the
-// hardware, workloads and algorithm below are the reconstruction of
-// `../shared/papers/A-B-partitioning-heterogeneous.md` (part A), on top of the project's shared
-// cost model (`lib/arch`: SCALE-Sim-exact WS cycles, our DRAM traffic and stalls, our energy).
+// Midia Reshadi and David Gregg, "Dynamic Resource Partitioning for Multi-Tenant Systolic Array
+// Based DNN Accelerator", arXiv preprint 2302.10806 (2023). The abstract reports, against running
+// the DNNs one after another on the whole array (single tenancy), **35 % / 62 % less energy** and
+// **56 % / 44 % less computation time** for heavy / light multi-DNN workloads. Only the abstract
+// was available. Everything else here is a reconstruction: the hardware, the workloads and the
+// partitioning rule. It runs on the project's shared cost model (`lib/arch`): SCALE-Sim-exact
+// weight-stationary (WS) cycles, plus our own DRAM traffic, stalls and energy.
 //
-// **Partitioned weight-stationary (PWS)** (`lib/tenancy`). The array's 128 columns are cut into
-// granules of 16; a tenant holding k granules runs as an independent 128 x 16k WS array with k/8
-// of each SRAM buffer and of the DRAM port (`band.ts`). Every access is still charged at the
-// physical buffer's size, so partitioning gets no artificial SRAM discount.
-// - **single**: the DNNs one after another, each with the whole array (the paper's baseline);
-// - **static**: an equal split fixed for the whole run (2-2-2-2, 3-3-2 or 4-4 granules);
-// - **dynamic**: event-driven; at every layer end the free granules are dealt to the ready tenants
-//   (their demand = the band on which their current layer is fastest; if demand exceeds supply,
-//   in proportion to the current layer's whole-array cycles, summary A.5), a band never changes
-//   mid-layer, a tenant may wait for the next release when that would end its layer sooner
-//   ("no-regret" start), and a lone tenant takes the whole array (`dynamic.ts`).
+// **Partitioned weight-stationary (PWS) array.** The 128 x 128 array is cut into 8 granules of 16
+// rows (the headline) or 16 columns. A tenant holding k granules runs as an independent band:
+// - **row band:** 16k x 128; a fold takes 2r + C + T - 2 cycles. The boundary row drops the
+//   partial sum from above. That is the `bd_PE` "boundary PE" flag in the first author's public
+//   RTL.
+// - **column band:** 128 x 16k; a fold takes 2R + c + T - 2 cycles.
 //
-// **What a re-partition costs.** Nothing beyond the new band's own cycles, by construction of the
-// cost model (`reload.ts`): WS loads a fresh weight tile at every fold (the R load cycles are in
-// every fold's 2R + C + T - 2), each layer's filters come from DRAM once, and no activation or
-// prefetch survives a layer boundary. A tenant's band therefore changes only where its new layer
-// would reload weights anyway. The sweep below adds an explicit penalty per band change.
+// A band owns k/8 of each SRAM buffer. This means a row band must keep a layer's whole
+// M x min(N, 128) partial-sum tile in its smaller ofmap share. The band cost model
+// (`lib/arch/band.ts`) has three switches:
+// - **DRAM:** `none` = no stalls (SCALE-Sim's default); `proportional` = each band stalls on its
+//   k/8 of the 64 B/cycle port; `shared` = a work-conserving port. Under `shared`, bandwidth one
+//   layer does not use goes to the others, and the port is never oversubscribed
+//   (`lib/arch/shared-port.ts`).
+// - **SRAM banking:** each access is charged at the physical buffer's size (`physical`), or at
+//   the tenant's bank share (`banked`).
+// - **Loop order:** SCALE-Sim's column-outer order, or per layer whichever order moves fewer DRAM
+//   bytes (`best`). Compute cycles are the same either way.
 //
-// **Energy** (`energyOf` on the whole accelerator): MAC, RF, inter-PE, SRAM and DRAM energy from
-// the summed counts of every layer run, plus idle PEs and leakage of the *whole* array over the
-// makespan. Without those time-dependent terms co-running could not save energy.
+// **Schedulers** (`lib/tenancy`):
+// - **single:** one DNN after another, the paper's baseline.
+// - **static:** an equal split, fixed for the whole run.
+// - **expand:** the best fixed split, found offline by trying all of them; when a tenant
+//   finishes, the survivors grow into its granules.
+// - **dynamic:** our reconstruction of the paper's run-time rule. At every layer end it hands
+//   the free granules to the ready tenants, in proportion to their current layer's work, and a
+//   tenant may wait for a better band. The whole plan is simulated on the cost model first; if it
+//   would end later than single tenancy, the DNNs run one after another instead. So dynamic is
+//   never slower than the baseline.
+//
+// **Energy:** the dynamic energy of every layer run (MAC, register file, inter-PE, SRAM, DRAM),
+// plus idle PEs and leakage of the *whole* array over the makespan.
 
 // %%
 import { show, table } from "lab";
-import { partitioningFigures, partitioningTables } from "lab/experiments/partitioning.ts";
-import { parsePartitioningSetup } from "lab/experiments/partitioning-setup.ts";
-import { idleLeakageChart, sweepChart } from "lab/experiments/partitioning-figures.ts";
+import {
+  headlineLabel,
+  partitioningFigures,
+  partitioningTables,
+} from "lab/experiments/partitioning/mod.ts";
+import { parsePartitioningSetup } from "lab/experiments/partitioning/setup.ts";
+import { sweepChart } from "lab/experiments/partitioning/figures.ts";
 
 const s = parsePartitioningSetup();
-table(Object.entries(s.raw.sources).map(([parameter, source]) => ({ parameter, source })));
+table([
+  { setting: "split axis, granule", value: `${s.opts.axis}, ${s.opts.granularity}` },
+  { setting: "share rule, start rule", value: `${s.opts.share}, ${s.opts.startRule}` },
+  { setting: "DRAM model", value: s.opts.dramModel },
+  { setting: "SRAM banking", value: s.opts.sramBanking },
+  { setting: "loop order", value: s.opts.loopOrder },
+  { setting: "networks", value: s.variant },
+  { setting: "tenants per workload", value: s.raw.workloads.tenants },
+]);
 
 // %% [markdown]
-// ## Setup, fixed before any result
-// The array (128 x 128, 1 MiB / 1 MiB / 512 KiB buffers, 64 B/cycle DRAM, 200 MHz), the energy
-// table (`data/energy-45nm.json`, unchanged), the two classes and the workloads (every 2-, 3- and
-// 4-subset of each class's four networks: 11 per class) were written to
-// `data/partitioning-setup.json` and committed before the first multi-tenant run. One setting was
-// changed after that run and is marked there: the start rule (the literal A.5 rule starved
-// tenants; both rules are compared below), and the new rule was corrected once after a timeline
-// showed it ignoring layers started at the same event. The headline is the mean over a class's 11 workloads
-// of 1 - dynamic/single. Table A-T1 (composition; `boundTimeSaving` is the most time any
-// partitioner that re-partitions at layer boundaries could save on this array, from the lower
-// bound max(longest tenant, total band area / array)):
+// ## Setup, fixed before the run
+// `data/partitioning-setup.json` holds every value above, with its reason in `sources`. This second pass chose these settings in a commit of its
+// own, before any run of the reworked study:
+// - **row bands:** the only first-party evidence of the split axis is the RTL's `bd_PE` flag.
+// - **no DRAM stalls in the computation time:** SCALE-Sim's default. The time the DRAM port must
+//   be busy is printed beside every result, so the reader can see where that time would
+//   oversubscribe the port.
+// - **SRAM at the physical size:** banking is not chosen by its outcome.
+// - **per-layer best loop order:** what a mapper does.
+// - **full networks** (all conv and FC layers at batch 1).
+// - **4 tenants per workload:** every multiset of 4 of a class's 4 networks, 35 per class, none
+//   hand-picked.
+//
+// Every other combination is run in the grid below. The headline combination:
 
 // %%
 const t = partitioningTables(s);
-const figures = Object.fromEntries(partitioningFigures(t, s).map((f) => [f.name, f.chart]));
-table(t.composition);
+const fig = Object.fromEntries(partitioningFigures(t, s).map((f) => [f.name, f.chart]));
+table([{ headline: headlineLabel(s) }]);
 
 // %% [markdown]
-// ## Energy, normalised to single tenancy (A-F1)
-// Bars: single (1T), static (st), dynamic (dyn), stacked by component. The dynamic parts (MAC, RF,
-// inter-PE, SRAM) do not change with the schedule; DRAM grows on narrow bands (a band's buffer
-// share is too small for some ifmaps, which are then re-fetched once per column fold); idle and
-// leakage follow the makespan.
+// **Workloads (A-T1).** Each workload is listed with:
+// - its single-tenancy time;
+// - its imbalance (longest / shortest tenant, each alone on the whole array);
+// - `longestBound`: the most time any partitioner can save while the longest tenant runs on its
+//   best bands;
+// - `bound`: the same with the total band area / array also counted;
+// - `portBusy1T`: how busy single tenancy keeps the DRAM port.
 
 // %%
-show(figures["energy"]);
+table(
+  t.composition.map((r) => ({
+    workload: r.workload,
+    singleMcycles: r.singleCycles / 1e6,
+    imbalance: r.imbalance,
+    longestBound: r.longestTenantBound,
+    bound: r.boundTimeSaving,
+    portBusy1T: r.singlePortBusy,
+  })),
+);
+
+// %% [markdown]
+// ## Is the array busy? Time utilisation, not mapping efficiency
+// SCALE-Sim's mapping efficiency is a *spatial* average per fold: the heavy CNNs reach about 0.99.
+// That does not mean the array is busy. **Time utilisation** is useful MACs / (PEs x cycles),
+// with every cycle counted: weight loads, skew, drain and batch-1 FC layers. By that measure
+// the array is mostly idle. In the heavy class, FC layers take most of the cycles at almost no
+// use (`fcCycleShare`, `fcUtilisation`).
 
 // %%
-table(t.classMeans);
+table(
+  t.utilisation.map((r) => ({
+    class: r.class,
+    variant: r.variant,
+    timeUtil: r.timeUtilisation,
+    mappingEff: r.mappingEfficiency,
+    fcCycleShare: r.fcCycleShare,
+    fcUtil: r.fcUtilisation,
+  })),
+);
+
+// %% [markdown]
+// ## What a band can do with that idle time: band-area efficiency
+// For k of 8 granules, **band-area efficiency** = whole-array cycles / ((k/8) x band cycles),
+// summed over the class's layers. Above 1, a band does more work per PE-cycle than the whole
+// array, so 8/k such bands side by side would finish in 1/efficiency of the single-tenancy time.
+// - **Row bands** raise it for heavy CNNs: a fold's 2R weight-load term shrinks with the band.
+//   A column band cannot shrink that term.
+// - **Column bands** raise it for light CNNs, whose narrow layers leave columns idle.
+//
+// The second table shows the price: DRAM bytes on a band relative to the whole array. Small row
+// bands spill partial sums that their ofmap share cannot hold, and the best loop order
+// recovers little of that.
+
+// %%
+show(fig["band-area"]);
+
+// %%
+table(
+  t.bandArea.filter((r) => r.granules === 2 || r.granules === 4).map((r) => ({
+    class: r.class,
+    axis: r.axis,
+    loopOrder: r.loopOrder,
+    granules: r.granules,
+    efficiency: r.bandAreaEfficiency,
+    dramRatio: r.dramRatio,
+  })),
+);
 
 // %% [markdown]
 // ## Computation time (A-F2)
-// The black tick is the lower bound. Light workloads save time: their depthwise and narrow layers
-// leave columns idle that another tenant can use. Heavy workloads gain nothing: dynamic about
-// breaks even and static loses badly. VGG-16, ResNet-50 and AlexNet already map onto the whole
-// array with ~0.99 mapping efficiency, so a band of c columns is at least C/c times slower, and
-// more when its buffer and bandwidth share make it memory-bound.
+// One dot per workload and multi-tenant scheduler, plotted against the workload's imbalance
+// (longest / shortest tenant alone). Black dots are the lower bound of any partitioner that
+// re-partitions only at layer boundaries: max(longest tenant on its best bands, total band area /
+// array). Time saving falls as imbalance grows: with one VGG-16 and three short tenants, VGG-16
+// sets the makespan.
 
 // %%
-show(figures["time"]);
+show(fig["time"]);
+
+// %%
+table(
+  t.classMeans.map((r) => ({
+    class: r.class,
+    scheduler: r.scheduler,
+    timeSaving: r.timeSaving,
+    energySaving: r.energySaving,
+    timeUtil: r.peUtilization,
+    portBusy: r.portBusyFraction,
+    fellBack: r.fellBack,
+  })),
+);
 
 // %% [markdown]
-// ## Who holds which columns when (A-F3)
-// One heavy and one light 4-tenant workload, under the three schedulers. White is unallocated.
-// Dynamic bands follow the layers: narrow layers take few columns, and the freed columns go to
-// the next tenant to reach a layer boundary.
-
-// %%
-show(figures["timeline-H4"]);
-
-// %%
-show(figures["timeline-L4"]);
+// `portBusy` is the time the DRAM port must be busy (all DRAM bytes / 64 B/cycle) divided by the
+// makespan. Above 1, the stall-free time of the headline would oversubscribe the port. That is
+// the cost of assuming no DRAM stalls, and the grid below shows the times with the port modelled.
+// `fellBack` counts workloads where the dynamic plan would have been slower than single tenancy
+// and ran as single tenancy instead. `expand`, the best fixed split found offline, is a strong
+// baseline; the run-time rule does not always match it.
 
 // %% [markdown]
-// ## PE utilization (A-F4)
-// MACs / (makespan x 16384 PEs). Even single tenancy is low (a WS fold of a late layer streams
-// only 49-196 output pixels behind a 2R + C cycle weight load and skew), which is the headroom
-// co-running can use.
+// ## Energy, normalised to single tenancy (A-F1)
+// Class means, stacked by component. MAC, register-file and inter-PE energy do not change with
+// the schedule. DRAM energy grows on narrow bands, and SRAM fills grow with it. Idle and leakage
+// energy follow the makespan.
 
 // %%
-show(figures["utilization"]);
+show(fig["energy"]);
+
+// %% [markdown]
+// ## Who holds which rows when (A-F3)
+// The 4-tenant workload of four distinct networks in each class, under every scheduler. White
+// means unallocated.
+
+// %%
+show(fig["timeline-heavy"]);
+
+// %%
+show(fig["timeline-light"]);
+
+// %% [markdown]
+// ## Time utilisation per scheduler (A-F4)
+
+// %%
+show(fig["utilization"]);
+
+// %% [markdown]
+// ## The grid: which assumptions reach the paper's regime
+// Every combination of split axis, DRAM model, SRAM banking and network variant (`conv` drops the
+// FC layers; SCALE-Sim's own `alexnet.csv` has only the convolutions). Each point is a class mean
+// of the dynamic scheduler's saving. Dashed lines are the paper's values; the ringed points are
+// the headline.
+// - **Time:** column bands without DRAM stalls reach the paper's light time saving, and even
+//   pass it. No combination comes near the paper's heavy time saving.
+// - **Energy:** no combination reaches the paper. The paper's light energy saving (62 %) exceeds
+//   its time saving (44 %). That needs dynamic energy that *falls* under partitioning, and no
+//   switch here does that: banked SRAM moves energy by a few points only.
+
+// %%
+show(fig["grid"]);
+
+// %%
+table(
+  t.grid.map((r) => ({
+    axis: r.axis,
+    dram: r.dramModel,
+    sram: r.sramBanking,
+    variant: r.variant,
+    class: r.class,
+    time: r.timeSaving,
+    energy: r.energySaving,
+    bound: r.boundTimeSaving,
+    portBusy: r.portBusyFraction,
+  })),
+);
 
 // %% [markdown]
 // ## Sensitivity
-// **Array size** (buffers scale with the PE count, bandwidth with the columns, always 8 granules):
-// larger arrays leave more columns idle under single tenancy, so sharing pays more.
+// - **Tenants per workload:** subsets of distinct networks, all four schedulers.
+// - **Array size:** buffers scale with the PE count and bandwidth with the columns; always 8
+//   granules.
 
 // %%
-show(figures["sensitivity-array"]);
+show(fig["sensitivity-tenants"]);
+
+// %%
+show(fig["sensitivity-array"]);
 
 // %% [markdown]
-// **Tenants per workload** (from the main runs: 6 two-tenant, 4 three-tenant, 1 four-tenant
-// workload per class).
+// **Idle and leakage energy.** The idle-PE energy and both leakage powers are scaled from 0 to 4;
+// the x-axis is the resulting share of single-tenancy energy. Energy saving grows with that share
+// but starts below zero: at a share of 0, what remains is the DRAM growth of narrow bands.
 
 // %%
-show(figures["sensitivity-tenants"]);
+show(fig["sensitivity-idle-leakage"]);
 
 // %% [markdown]
-// **Idle and leakage energy.** The idle-PE energy and both leakage powers are scaled by 0 to 4;
-// the x-axis is the resulting share of single-tenancy energy. At 0 the saving is slightly negative
-// (narrow bands re-fetch from DRAM); it grows with the share, roughly as time saving x share.
-
-// %%
-show(idleLeakageChart(t.idleLeakage));
-
-// %% [markdown]
-// **Granularity, re-partition penalty and policy.** The granule size (8, 16 or 32 columns) moves
-// the dynamic savings by about a percentage point. An explicit penalty per band change costs light
-// workloads (they re-partition ~55 times per run) the most; 8192 cycles per change wipes out their
-// gain, 128 cycles (one weight load) costs under a point. The policy table is the full ablation: share rule x start rule x DRAM bandwidth sharing
-// ("full" gives every band the whole DRAM port, an optimistic bound without contention);
-// `dynamicLosesToStatic` counts workloads where dynamic ends later than static.
-
-// %%
-table(t.granularity);
-
-// %%
-table(t.repartition);
-
-// %%
-table(t.policy.filter((r) => r.scheduler === "dynamic"));
-
-// %%
-show(sweepChart(t.granularity, "granularity", "granularity (columns per granule)"));
-
-// %% [markdown]
-// ## When dynamic loses to static
-// On average dynamic beats static in both classes (table above), but not on every workload:
-
-// %%
-table(t.dynamicLosesToStatic);
-
-// %% [markdown]
-// Why: the dynamic rule decides at each layer end, looks one event ahead, and never moves a
-// running layer. In H2b, AlexNet's DRAM-bound fc6 and fc7 (about 1.4 M cycles together) take 7
-// and then 8 of the 8 granules, because the split follows the current layer's work, while
-// ResNet-50 runs a 1x1 layer on the last granule (27x slower than on its best band: a 16-column
-// band has 1/8 of the ifmap buffer and of the DRAM port) or waits; static lets ResNet-50 progress
-// on half the array throughout. On the light workloads the loss is a few percent and has the same
-// root: the split follows the *current* layer, not the work left, so the tenant that sets the
-// makespan (MobileNet-v2 in L2a and L3a, ShuffleNet v2 in L2f) sometimes gets fewer granules or
-// waits, while static keeps it on its share. The "remaining" share rule (split by remaining work)
-// loses less often in the policy table, but it was not the rule fixed beforehand, so it does not
+// **Policy, loop order, granularity and re-partition penalty**, one at a time around the
+// headline. In the policy table, `fellBack` counts workloads where the guard replaced a worse
+// plan. With the `greedy` start rule that happens on a few workloads; with `no-regret` it does not. The
+// `remaining` share rule (split by work left) beats the rule fixed beforehand, but it does not
 // set the headline.
-//
+
+// %%
+table(
+  t.policy.map((r) => ({
+    share: r.share,
+    start: r.startRule,
+    fellBack: r.fellBack,
+    class: r.class,
+    time: r.timeSaving,
+    energy: r.energySaving,
+  })),
+);
+
+// %%
+table(
+  t.loopOrder.map((r) => ({
+    loopOrder: r.loopOrder,
+    class: r.class,
+    time: r.timeSaving,
+    energy: r.energySaving,
+  })),
+);
+
+// %%
+show(sweepChart(t.granularity, "granularity", "granularity (rows per granule)"));
+
+// %%
+table(
+  t.repartition.map((r) => ({
+    penaltyCycles: r.repartitionCycles,
+    class: r.class,
+    time: r.timeSaving,
+    energy: r.energySaving,
+  })),
+);
+
+// %% [markdown]
+// **Summary.**
+// - **Time:** the array has plenty of idle time (utilisation above), and row bands turn part of
+//   it into speed for heavy CNNs. The saving is still capped by the longest tenant and by
+//   band-area efficiency.
+// - **The headline is optimistic about DRAM:** it assumes no stalls while the port would be
+//   oversubscribed on average. With the port modelled (`proportional` or `shared`), row bands
+//   lose most of their gain to partial-sum spills.
+// - **Energy:** it falls only with the makespan-dependent idle and leakage terms, and DRAM growth
+//   on narrow bands outweighs those, so the headline energy saving is negative.
+// - **What would move all four numbers:** the paper's array, buffers, DRAM model, networks and
+//   exact rule are unknown. A real mapper could also tile the output pixels so partial sums fit a
+//   row band's buffer. That would cost extra weight loads, and we do not model it.
+
+// %% [markdown]
 // ## Paper vs ours
-// `difference` = ours - paper (fractions of single tenancy); `why` quotes this run's own numbers.
+// `difference` = ours - paper, as fractions of single tenancy. Each `why` quotes numbers from this
+// run's own tables: time utilisation, band-area efficiency of a quarter band, the longest-tenant
+// and area bounds, the idle and leakage share, the DRAM growth, and the range over the grid.
 
 // %%
 table(t.paperComparison);
-
-// %% [markdown]
-// **Summary of the differences.** (1) Time, heavy: our model cannot reproduce 56 %, and no
-// layer-boundary partitioner could (the lower bound allows about a fifth); large CNNs fill a
-// 128 x 128 WS array and narrow bands pay for smaller buffer and bandwidth shares. (2) Time,
-// light: the bound allows about 40 %, close to the paper's 44 %; our rule reaches about half of
-// it. (3) Energy: in our model energy saving is about time saving x the idle + leakage share
-// (under half of the energy), so it stays below the time saving; the paper reports the opposite
-// for light workloads, which needs a lower dynamic energy under partitioning that our cost
-// model does not have (e.g. cheaper accesses to smaller buffer partitions, gated idle PEs).
-// (4) Unknowns that would move all four numbers: the paper's array size, buffers, DRAM model,
-// networks, number of tenants and exact policy. What holds qualitatively: light workloads gain
-// more than heavy ones in both time and energy, energy savings need time-dependent energy, and
-// the gain grows with the array size.

@@ -112,7 +112,10 @@ Deno.test("energy of a multi-tenant run = energyOf(summed counts) over the makes
   const p = profileTenants(nets, acc, opts);
   for (const r of [staticPartition(p, acc, opts), dynamicPartition(p, acc, opts)]) {
     const e = energyOf(r.counts, acc, { elapsedCycles: r.makespanCycles });
-    assert.deepEqual(r.energyPJ, e);
+    // Equal up to the order of the floating-point sums (per layer run, or of summed counts).
+    for (const k of Object.keys(e) as (keyof typeof e)[]) {
+      assert.ok(Math.abs(r.energyPJ[k] - e[k]) <= 1e-12 * Math.max(1, e[k]), k);
+    }
     // Leakage is charged on the whole array over the makespan, not over the busy time.
     assert.ok(
       Math.abs(
