@@ -4,7 +4,11 @@
  * splitmix32 so nearby seeds give unrelated streams.
  */
 
-function splitmix32(x: number): number {
+/**
+ * One step of the seeding mix: MurmurHash3's 32-bit finaliser (fmix32) applied to x plus the
+ * golden-ratio increment 0x9e3779b9; unsigned 32-bit result.
+ */
+export function splitmix32(x: number): number {
   x = (x + 0x9e3779b9) | 0;
   let z = x;
   z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);

@@ -8,7 +8,7 @@
  */
 import type { Problem } from "../problem.ts";
 import { Rng } from "../../random.ts";
-import { Fitness } from "./fitness.ts";
+import { Fitness, type VectorObjective } from "./fitness.ts";
 import type { Optimizer, OptimizeResult } from "./types.ts";
 
 /** Options of sep-CMA-ES. */
@@ -53,7 +53,7 @@ interface CmaState {
 }
 
 /** Draw and evaluate `count` clipped samples into st.xs / st.vals. */
-function sampleGeneration(st: CmaState, fit: Fitness, rng: Rng, count: number): void {
+function sampleGeneration(st: CmaState, fit: VectorObjective, rng: Rng, count: number): void {
   const { n, mean, diag } = st;
   for (let k = 0; k < count; k++) {
     const x = st.xs.subarray(k * n, (k + 1) * n);
@@ -94,14 +94,28 @@ function updateDistribution(st: CmaState, gen: number): void {
     const drift = hs ? 0 : s.cc * (2 - s.cc) * diag[d];
     diag[d] = (1 - s.c1 - s.cmu) * diag[d] + s.c1 * (pc[d] * pc[d] + drift) + s.cmu * rankMu;
   }
-  st.sigma = Math.min(1, sigma * Math.exp((s.cs / s.ds) * (psNorm / s.chiN - 1)));
+  const next = sigma * Math.exp((s.cs / s.ds) * (psNorm / s.chiN - 1));
+  // Keep sigma <= 1 (box units) by moving the excess into the covariance and rescaling pc: the
+  // search distribution is the one an uncapped sigma gives. Clipping sigma alone let diag shrink
+  // with nothing to compensate, and the search froze (10-D Rosenbrock stalled at f ~ 2).
+  if (next > 1) {
+    for (let d = 0; d < n; d++) {
+      diag[d] *= next * next;
+      pc[d] *= next;
+    }
+  }
+  st.sigma = Math.min(1, next);
 }
 
 /** Run sep-CMA-ES for exactly `budget` samples. */
 export function cmaes(problem: Problem, budget: number, seed: number, opts: CmaOptions = {}) {
   const fit = new Fitness(problem, budget);
-  const rng = new Rng(seed);
-  const n = 2 * fit.jobs;
+  cmaesSearch(fit, 2 * fit.jobs, new Rng(seed), opts);
+  return fit.result("cmaes");
+}
+
+/** sep-CMA-ES minimising `fit` on [0, 1]^n until its samples run out (also on test functions). */
+export function cmaesSearch(fit: VectorObjective, n: number, rng: Rng, opts: CmaOptions = {}) {
   const lambda = opts.lambda ?? 4 + Math.floor(3 * Math.log(n));
   const st: CmaState = {
     n,
@@ -121,7 +135,6 @@ export function cmaes(problem: Problem, budget: number, seed: number, opts: CmaO
     sampleGeneration(st, fit, rng, count);
     if (count === lambda) updateDistribution(st, gen);
   }
-  return fit.result("cmaes");
 }
 
 /** sep-CMA-ES as an Optimizer. */

@@ -5,7 +5,7 @@
  */
 import type { Problem } from "../problem.ts";
 import { Rng } from "../../random.ts";
-import { Fitness } from "./fitness.ts";
+import { Fitness, type VectorObjective } from "./fitness.ts";
 import type { Optimizer, OptimizeResult } from "./types.ts";
 
 /** Options of DE. */
@@ -21,8 +21,12 @@ export interface DeOptions {
 /** Run DE for exactly `budget` samples. */
 export function de(problem: Problem, budget: number, seed: number, opts: DeOptions = {}) {
   const fit = new Fitness(problem, budget);
-  const rng = new Rng(seed);
-  const n = 2 * fit.jobs;
+  deSearch(fit, 2 * fit.jobs, new Rng(seed), opts);
+  return fit.result("de");
+}
+
+/** DE minimising `fit` on [0, 1]^n until its samples run out (also used on test functions). */
+export function deSearch(fit: VectorObjective, n: number, rng: Rng, opts: DeOptions = {}): void {
   const m = Math.max(4, opts.popSize ?? 30);
   const F = opts.weight ?? 0.5, CR = opts.crossover ?? 0.9;
   const pop = new Float64Array(m * n), val = new Float64Array(m).fill(Infinity);
@@ -53,7 +57,6 @@ export function de(problem: Problem, budget: number, seed: number, opts: DeOptio
       pop.set(trial, t * n);
     }
   }
-  return fit.result("de");
 }
 
 /** DE as an Optimizer. */

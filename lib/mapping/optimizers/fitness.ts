@@ -19,6 +19,14 @@ export function checkBudget(budget: number): void {
   }
 }
 
+/** What the continuous optimizers need: samples left and a minimised function on [0, 1]^n. */
+export interface VectorObjective {
+  /** Samples left. */
+  readonly remaining: number;
+  /** Value to minimise at x (one sample). */
+  evaluateVector(x: ArrayLike<number>): number;
+}
+
 /** Budgeted, recording fitness (makespan in cycles; lower is better). */
 export class Fitness {
   readonly jobs: number;

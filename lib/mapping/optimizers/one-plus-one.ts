@@ -6,14 +6,18 @@
  */
 import type { Problem } from "../problem.ts";
 import { Rng } from "../../random.ts";
-import { Fitness } from "./fitness.ts";
+import { Fitness, type VectorObjective } from "./fitness.ts";
 import type { Optimizer, OptimizeResult } from "./types.ts";
 
 /** Run the (1+1)-ES for exactly `budget` samples; `sigma0` is the initial step (box units). */
 export function onePlusOne(problem: Problem, budget: number, seed: number, sigma0 = 0.1) {
   const fit = new Fitness(problem, budget);
-  const rng = new Rng(seed);
-  const n = 2 * fit.jobs;
+  onePlusOneSearch(fit, 2 * fit.jobs, new Rng(seed), sigma0);
+  return fit.result("oneplusone");
+}
+
+/** (1+1)-ES minimising `fit` on [0, 1]^n until its samples run out; `sigma0` in box units. */
+export function onePlusOneSearch(fit: VectorObjective, n: number, rng: Rng, sigma0 = 0.1): void {
   const parent = Float64Array.from({ length: n }, () => rng.next());
   const child = new Float64Array(n);
   let best = fit.evaluateVector(parent);
@@ -32,7 +36,6 @@ export function onePlusOne(problem: Problem, budget: number, seed: number, sigma
     }
     sigma = Math.min(0.5, Math.max(1e-6, sigma * Math.exp((success - 0.2) / damp)));
   }
-  return fit.result("oneplusone");
 }
 
 /** (1+1)-ES as an Optimizer. */

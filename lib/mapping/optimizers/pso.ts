@@ -6,7 +6,7 @@
  */
 import type { Problem } from "../problem.ts";
 import { Rng } from "../../random.ts";
-import { Fitness } from "./fitness.ts";
+import { Fitness, type VectorObjective } from "./fitness.ts";
 import type { Optimizer, OptimizeResult } from "./types.ts";
 
 /** Options of PSO. */
@@ -22,8 +22,12 @@ export interface PsoOptions {
 /** Run PSO for exactly `budget` samples. */
 export function pso(problem: Problem, budget: number, seed: number, opts: PsoOptions = {}) {
   const fit = new Fitness(problem, budget);
-  const rng = new Rng(seed);
-  const n = 2 * fit.jobs;
+  psoSearch(fit, 2 * fit.jobs, new Rng(seed), opts);
+  return fit.result("pso");
+}
+
+/** PSO minimising `fit` on [0, 1]^n until its samples run out (also used on test functions). */
+export function psoSearch(fit: VectorObjective, n: number, rng: Rng, opts: PsoOptions = {}): void {
   const m = opts.swarm ?? 40;
   const w = opts.inertia ?? 1 / (2 * Math.LN2);
   const c = opts.pull ?? 0.5 + Math.LN2;
@@ -60,7 +64,6 @@ export function pso(problem: Problem, budget: number, seed: number, opts: PsoOpt
       xi[d] = nx;
     }
   }
-  return fit.result("pso");
 }
 
 /** PSO as an Optimizer. */

@@ -8,12 +8,12 @@
  */
 import type { Problem } from "../problem.ts";
 import { Rng } from "../../random.ts";
-import { Fitness } from "./fitness.ts";
+import { Fitness, type VectorObjective } from "./fitness.ts";
 import type { Optimizer, OptimizeResult } from "./types.ts";
 
 /** One generation: `count` self-adapted steps and clipped samples around `mean`, evaluated. */
 function generation(
-  fit: Fitness,
+  fit: VectorObjective,
   rng: Rng,
   mean: Float64Array,
   sigma: number,
@@ -59,8 +59,13 @@ function recombine(
 /** Run the TBPSA-like ES for exactly `budget` samples; `window` generations for the stall test. */
 export function tbpsa(problem: Problem, budget: number, seed: number, window = 5) {
   const fit = new Fitness(problem, budget);
-  const rng = new Rng(seed);
-  const n = 2 * fit.jobs;
+  tbpsaSearch(fit, 2 * fit.jobs, new Rng(seed), window);
+  return fit.result("tbpsa");
+}
+
+/** The TBPSA-like ES minimising `fit` on [0, 1]^n until its samples run out. */
+export function tbpsaSearch(fit: VectorObjective, n: number, rng: Rng, window = 5): void {
+  const budget = fit.remaining;
   let lambda = 4 + Math.floor(3 * Math.log(n));
   const maxLambda = Math.max(lambda, Math.floor(budget / 10));
   const mean = Float64Array.from({ length: n }, () => rng.next());
@@ -80,7 +85,6 @@ export function tbpsa(problem: Problem, budget: number, seed: number, window = 5
       means.length = 0;
     }
   }
-  return fit.result("tbpsa");
 }
 
 /** TBPSA-like ES as an Optimizer. */

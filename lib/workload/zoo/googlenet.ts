@@ -1,10 +1,11 @@
 /**
  * GoogLeNet (Inception v1) as torchvision builds it: batch-normed convs without bias, ceil-mode
- * max pools, and no auxiliary heads (they only run in training). Like torchvision, the "5x5"
+ * max pools, and no auxiliary heads (they only run in training; `auxHeads` adds torchvision's
+ * aux1/aux2 after inception4a/4d). Like torchvision, the "5x5"
  * branch uses a 3x3 conv (a known quirk of its ported weights).
  */
 import type { Cursor } from "./builder.ts";
-import { cnn, type ZooEntry } from "./types.ts";
+import { type BuildOpts, cnn, type ZooEntry } from "./types.ts";
 
 /** [1x1, 3x3 reduce, 3x3, 5x5 reduce, 5x5, pool projection] filters of one inception module. */
 type Mix = [number, number, number, number, number, number];
@@ -30,7 +31,14 @@ const MIXES: Record<string, Mix> = {
   "5b": [384, 192, 384, 48, 128, 128],
 };
 
-function googlenet(x: Cursor): void {
+/** torchvision's InceptionAux: pool to 4x4, 1x1 conv 128, fc 2048 -> 1024, fc 1024 -> 1000. */
+function aux(x: Cursor, n: string): void {
+  // 14x14 -> 4x4: torchvision's adaptive pool; a 5x5/3 window (the paper's) gives the same size.
+  x.branch().pool(`${n}.pool`, "avg", 5, { stride: 3 }).conv(`${n}.conv`, 128, 1)
+    .dense(`${n}.fc1`, 1024).dense(`${n}.fc2`, 1000);
+}
+
+function googlenet(x: Cursor, o: BuildOpts): void {
   x.conv("conv1", 64, 7, { stride: 2, pad: 3 }).pool("maxpool1", "max", 3, {
     stride: 2,
     ceil: true,
@@ -43,6 +51,8 @@ function googlenet(x: Cursor): void {
     if (id === "4a") x.pool("maxpool3", "max", 3, { stride: 2, ceil: true });
     if (id === "5a") x.pool("maxpool4", "max", 2, { stride: 2, ceil: true });
     inception(x, `inception${id}`, m);
+    if (o.auxHeads && id === "4a") aux(x, "aux1");
+    if (o.auxHeads && id === "4d") aux(x, "aux2");
   }
   x.gap("avgpool").dense("fc", 1000);
 }

@@ -1,10 +1,11 @@
 /**
  * Inception v3 as torchvision builds it (299 x 299 input, batch-normed convs without bias).
- * The auxiliary classifier runs only in training, so it is not part of the inference network;
- * torchvision's published parameter count includes it (see data/torchvision-models.csv).
+ * The auxiliary classifier runs only in training, so it is not part of the inference network
+ * unless `auxHeads` asks for it; torchvision's published parameter count includes it (see
+ * data/torchvision-models.csv).
  */
 import type { Cursor } from "./builder.ts";
-import { cnn, type ZooEntry } from "./types.ts";
+import { type BuildOpts, cnn, type ZooEntry } from "./types.ts";
 
 type Branch = (b: Cursor) => Cursor;
 
@@ -84,7 +85,16 @@ function mixedE(x: Cursor, n: string): void {
   ]);
 }
 
-function inceptionV3(x: Cursor): void {
+/** torchvision's InceptionAux on Mixed_6e: 5x5/3 avg pool, 1x1 conv 128, 5x5 conv 768, fc. */
+function auxLogits(x: Cursor): void {
+  x.branch().pool("AuxLogits.pool", "avg", 5, { stride: 3 }).conv("AuxLogits.conv0", 128, 1)
+    .conv("AuxLogits.conv1", 768, 5, { pad: 0 }).gap("AuxLogits.avgpool").dense(
+      "AuxLogits.fc",
+      1000,
+    );
+}
+
+function inceptionV3(x: Cursor, o: BuildOpts): void {
   x.conv("Conv2d_1a_3x3", 32, 3, { stride: 2, pad: 0 }).conv("Conv2d_2a_3x3", 32, 3, { pad: 0 });
   x.conv("Conv2d_2b_3x3", 64, 3).pool("maxpool1", "max", 3, { stride: 2 });
   x.conv("Conv2d_3b_1x1", 80, 1).conv("Conv2d_4a_3x3", 192, 3, { pad: 0 });
@@ -94,6 +104,7 @@ function inceptionV3(x: Cursor): void {
   mixedA(x, "Mixed_5d", 64);
   mixedB(x, "Mixed_6a");
   [128, 160, 160, 192].forEach((c7, i) => mixedC(x, `Mixed_6${"bcde"[i]}`, c7));
+  if (o.auxHeads) auxLogits(x);
   mixedD(x, "Mixed_7a");
   mixedE(x, "Mixed_7b");
   mixedE(x, "Mixed_7c");

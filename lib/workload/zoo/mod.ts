@@ -15,6 +15,13 @@ export interface NetworkOpts {
   batch?: number;
   /** Sequence length in tokens for language models (default 128; ignored by other models). */
   seqLen?: number;
+  /**
+   * Square input side in pixels for a CNN (default: the size its weights are evaluated at, e.g.
+   * 384 for regnet_y_128gf's SWAG_E2E weights instead of the zoo's 224); other models reject it.
+   */
+  inputSize?: number;
+  /** Include training-only auxiliary classifiers (inception_v3, googlenet); default false. */
+  auxHeads?: boolean;
 }
 
 function editDistance(a: string, b: string): number {
@@ -55,8 +62,19 @@ export function getNetwork(name: string, opts: NetworkOpts = {}): Network {
   }
   const batch = positiveInt("batch", opts.batch, 1);
   const seqLen = positiveInt("seqLen", opts.seqLen, 128);
-  const layers = e.build({ batch, seqLen });
-  const input = e.domain === "language" ? { ...e.input, h: seqLen } : e.input;
+  if (opts.inputSize !== undefined && e.domain !== "cnn") {
+    throw new RangeError(`inputSize applies to CNNs only; ${name} is a ${e.domain} model`);
+  }
+  const side = opts.inputSize === undefined
+    ? undefined
+    : positiveInt("inputSize", opts.inputSize, 0);
+  const inputSize: [number, number] | undefined = side === undefined ? undefined : [side, side];
+  const layers = e.build({ batch, seqLen, inputSize, auxHeads: opts.auxHeads ?? false });
+  const input = e.domain === "language"
+    ? { ...e.input, h: seqLen }
+    : side === undefined
+    ? e.input
+    : { ...e.input, h: side, w: side };
   return parseNetwork({ name: e.name, family: e.family, task: e.task, input, layers }, {
     checkFlow: true,
   });

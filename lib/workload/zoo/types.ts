@@ -21,6 +21,10 @@ export interface BuildOpts {
   batch: number;
   /** Tokens per sequence for language models (default 128); ignored by CNNs and MLPs. */
   seqLen: number;
+  /** CNN input size in pixels [h, w] (default: the entry's own, its weights' evaluation size). */
+  inputSize?: [number, number];
+  /** Append the training-only auxiliary classifiers a model defines (default false). */
+  auxHeads?: boolean;
 }
 
 /** A model of the zoo: its facts plus a function producing its layers. */
@@ -34,7 +38,7 @@ export function cnn(
   family: string,
   task: Task,
   input: [h: number, w: number, c?: number],
-  body: (x: Cursor) => void,
+  body: (x: Cursor, o: BuildOpts) => void,
 ): ZooEntry {
   const [h, w, c = 3] = input;
   return {
@@ -44,8 +48,9 @@ export function cnn(
     input: { h, w, c },
     domain: "cnn",
     build(o) {
-      const x = start(h, w, c, o.batch);
-      body(x);
+      const [bh, bw] = o.inputSize ?? [h, w];
+      const x = start(bh, bw, c, o.batch);
+      body(x, o);
       return x.layers;
     },
   };
