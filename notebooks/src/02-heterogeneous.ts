@@ -23,23 +23,21 @@
 
 // %%
 import { show, table } from "lab";
-import { analyzeHeterogeneous } from "lab/experiments/heterogeneous-analysis.ts";
 import {
+  analyzeHeterogeneous,
   arraySizeChart,
   bandwidthChart,
   breakdownChart,
   bufferSizeChart,
-  dataflowChart,
-} from "lab/experiments/heterogeneous-figures.ts";
-import {
   coreTypesChart,
+  dataflowChart,
+  defaultHeterogeneousSetup,
+  heterogeneousTables,
   memoryChart,
   savingsChart,
   speedupChart,
-} from "lab/experiments/heterogeneous-figures-cores.ts";
-import { speedupSummaryRows } from "lab/experiments/heterogeneous-paper.ts";
-import { defaultHeterogeneousSetup } from "lab/experiments/heterogeneous-setup.ts";
-import { heterogeneousTables } from "lab/experiments/heterogeneous.ts";
+  speedupSummaryRows,
+} from "lab/experiments/heterogeneous/mod.ts";
 
 const a = await analyzeHeterogeneous(defaultHeterogeneousSetup, { workers: 2 });
 const t = heterogeneousTables(a);
