@@ -112,7 +112,10 @@ export function bufferSizeChart(rows: T["bufferSize"]): Chart {
 /** B-F3: energy and latency of each dataflow, per network (1 = WS). */
 export function dataflowChart(rows: T["dataflow"]): Chart {
   const ws = new Map(rows.filter((r) => r.dataflow === "ws").map((r) => [r.network, r]));
-  const data = long(rows, { energy: "energyNorm", latency: "latencyNorm" }).map((r) => {
+  // WS is the baseline (the rule at 1): its bars would have zero height, so it gets no bar and
+  // no legend swatch.
+  const others = rows.filter((r) => r.dataflow !== "ws");
+  const data = long(others, { energy: "energyNorm", latency: "latencyNorm" }).map((r) => {
     const base = ws.get(String(r.network))!;
     const f = r.series === "energy" ? "energyNorm" : "latencyNorm";
     return { ...r, value: Number(r.value) / Number(base[f]) };
@@ -124,9 +127,9 @@ export function dataflowChart(rows: T["dataflow"]): Chart {
     marginBottom: 90,
     fx: { label: null, tickRotate: -40 },
     fy: { label: null },
-    x: { axis: null, domain: ["ws", "os", "is"] },
+    x: { axis: null, domain: ["os", "is"] },
     y: { type: "log", label: "normalised to WS", grid: true },
-    color: { legend: true, domain: ["ws", "os", "is"] },
+    color: { legend: true, domain: ["os", "is"] },
     marks: [
       Plot.barY(data, {
         fx: "network",
@@ -192,7 +195,11 @@ export function savingsChart(rows: T["bestCore"]): Chart {
     { network: r.network, metric: "energy", ratio: r.energyRatioVsHomogeneous },
     { network: r.network, metric: "EDP", ratio: r.edpRatioVsHomogeneous },
   ]);
-  const label = (d: Row) => `-${Math.round(100 * (1 - Number(d.ratio)))}%`;
+  // A saving that rounds to zero prints "0%", not "-0%".
+  const label = (d: Row) => {
+    const pct = Math.round(100 * (1 - Number(d.ratio)));
+    return pct === 0 ? "0%" : `-${pct}%`;
+  };
   return plot({
     title: "Best core of the search space vs the best homogeneous core (1 = homogeneous)",
     width: 860,
@@ -323,5 +330,74 @@ export function memoryChart(points: T["distribution"]): Chart {
       }),
       facetTitles(data, "network"),
     ],
+  });
+}
+
+/**
+ * Display views of the wide tables, each narrow enough for a 760 px notebook output area:
+ * columns renamed short, one fact per table, core sets one core per row. The study's tables
+ * (and data/results/heterogeneous.json) keep every column.
+ */
+
+/** Each network's best core of the search space and of the whole grid: one row per metric. */
+export function bestCoreView(rows: T["bestCore"]) {
+  return rows.flatMap((r) => [
+    { network: r.network, metric: "energy", space: r.bestEnergyCore, grid: r.gridBestEnergyCore },
+    { network: r.network, metric: "EDP", space: r.bestEdpCore, grid: r.gridBestEdpCore },
+  ]);
+}
+
+/** The best homogeneous core of the space per metric, and the largest and mean saving against it. */
+export function baselineView(rows: T["baselines"]) {
+  return rows.map((r) => ({
+    metric: r.metric,
+    "homogeneous core": r.homogeneousCore,
+    "max saving": r.maxSavingVsHomogeneous,
+    "max at": r.maxSavingNetwork,
+    "mean saving": r.meanSavingVsHomogeneous,
+  }));
+}
+
+/** Each network's saving on its best core of the space, vs the homogeneous and reference cores. */
+export function savingView(rows: T["bestCore"]) {
+  return rows.map((r) => ({
+    network: r.network,
+    energy: r.energySavingVsHomogeneous,
+    EDP: r.edpSavingVsHomogeneous,
+    latency: r.latencySavingVsHomogeneous,
+    "energy vs ref": r.energySavingVsReference,
+    "EDP vs ref": r.edpSavingVsReference,
+  }));
+}
+
+/** Mean normalised metric of the k-type chips (1 = every network on its own optimum). */
+export function coreTypeMeansView(rows: T["coreTypes"]) {
+  return rows.map((r) => ({
+    metric: r.metric,
+    k: r.k,
+    exact: r.spaceExactMean,
+    greedy: r.spaceGreedyMean,
+    bound: r.spaceGreedyBoundMean,
+    "grid greedy": r.gridGreedyMean,
+    "grid exact": r.gridExactMean,
+    "max saving": r.spaceExactMaxSaving,
+    "mean saving": r.spaceExactMeanSaving,
+  }));
+}
+
+/** The cores of each k-type chip, one core per row (exact and greedy over the space, greedy over the grid). */
+export function coreTypeChipsView(rows: T["coreTypes"]) {
+  return rows.flatMap((r) => {
+    const exact = r.spaceExactCores.split(" + ");
+    const greedy = r.spaceGreedyCores.split(" + ");
+    const grid = r.gridGreedyCores.split(" + ");
+    return exact.map((core, i) => ({
+      metric: r.metric,
+      k: r.k,
+      type: i + 1,
+      "space exact": core,
+      "space greedy": greedy[i],
+      "grid greedy": grid[i],
+    }));
   });
 }
