@@ -152,5 +152,8 @@ Deno.test("scaleSimGemms: every missing or non-integer value is an error naming 
     /row 2, column 4 \(Filter Height\): 7 > IFMAP Height 5/,
   );
   assert.match(err(head + "c,5,5,3,3,1,1,,"), /row 2, column 8 \(Strides\): .* got ""/);
-  assert.match(err(head + "c,5,5,3,3,1,1"), /row 2: expected 7 or 8 values after the name.*, got 6/);
+  assert.match(
+    err(head + "c,5,5,3,3,1,1"),
+    /row 2: expected 7 or 8 values after the name.*, got 6/,
+  );
 });
