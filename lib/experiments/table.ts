@@ -3,6 +3,10 @@
  * returns rows of those types, and `parseTables` turns the `tables` of a results file
  * (data/results/<study>.json) back into the same typed rows, so a notebook needs no casts
  * whether it recomputes or loads. `Row` (results.ts) is the untyped row every table satisfies.
+ * Study B (heterogeneous/run.ts) is the first user. Studies moving to their own folder: import
+ * `PlainRow` from here instead of declaring `type Row = Record<string, string | number>` (four
+ * partitioning-*.ts files do today), and define each paper number once in the study's paper.ts
+ * (3.98 is written three times in the cnn-throughput files).
  */
 import { z } from "zod";
 import { parseWith } from "../validate.ts";
