@@ -3,7 +3,7 @@
  * networks and over the whole zoo, in-process and on Web Workers; core-type enumeration; layer
  * distribution. Run: deno bench -A bench/multicore.bench.ts
  */
-import { defaultHeterogeneousSetup } from "../lib/experiments/heterogeneous-setup.ts";
+import { defaultHeterogeneousSetup } from "../lib/experiments/heterogeneous/setup.ts";
 import {
   chooseCoreTypesExact,
   chooseCoreTypesGreedy,

@@ -1,6 +1,9 @@
 /**
- * Public entry point of the multi-DNN accelerator lab (re-exports only).
+ * Public entry point of the multi-DNN accelerator lab (re-exports, and loaders for the heavy parts).
  * Notebooks import it as `lab` (mapped in deno.json).
+ * Importing it loads no plotting library and no study: charts are drawn with `plot` / `Plot` from
+ * `lab/plot/mod.ts` (Observable Plot + linkedom), PNGs come from resvg when `save` runs, and the
+ * study list is `await loadStudies()`. `show`, `table` and `chartToSvg` need none of them.
  */
 export * from "./validate.ts";
 export * from "./workload/layer.ts";
@@ -8,13 +11,29 @@ export * from "./workload/gemm.ts";
 export * from "./workload/shapes.ts";
 export * from "./workload/mod.ts";
 export * from "./arch/mod.ts";
-export * from "./plot/mod.ts";
+export type { Chart } from "./plot/dom.ts";
+export { chartToSvg } from "./plot/svg.ts";
+export { show, table } from "./plot/show.ts";
+export type { Displayable } from "./plot/show.ts";
+export type { PngOptions } from "./plot/save.ts";
 export * from "./experiments/results.ts";
 export type * from "./experiments/study.ts";
-export { studies } from "./experiments/registry.ts";
+import type { Study } from "./experiments/study.ts";
 export * from "./random.ts";
 export * as mapping from "./mapping/mod.ts";
 export * as multicore from "./multicore/mod.ts";
 export * as elastic from "./elastic/mod.ts";
 export * as throughput from "./throughput/mod.ts";
 export * as tenancy from "./tenancy/mod.ts";
+
+/** Save a chart as SVG (and PNG); see lib/plot/save.ts. Loads resvg on first use. */
+export async function save(
+  ...args: Parameters<typeof import("./plot/save.ts").save>
+): ReturnType<typeof import("./plot/save.ts").save> {
+  return (await import("./plot/save.ts")).save(...args);
+}
+
+/** The registered studies, in `deno task reproduce` order (loads every study module). */
+export async function loadStudies(): Promise<Study[]> {
+  return (await import("./experiments/registry.ts")).studies;
+}

@@ -16,8 +16,9 @@
  *   idle PEs and leakage over a chosen time (a LayerCost or a sum is valid `counts`);
  *   `idleEnergyPJ(acc, idlePeCycles)`, `leakageEnergyPJ(acc, cycles)`, `leakagePowerUW(acc)`,
  *   `sramAccessPJ(table, kib)`.
- * - Reports: `scaleSimRows(topologyText, acc)` / `scaleSimGemms(text)` (what SCALE-Sim v2 prints
- *   for a topology CSV), `scaleSimCsv`, `costTable`, `layerRows`, `energyRows`.
+ * - Reports: `scaleSimRows(topologyText, acc)` (what SCALE-Sim v2 prints for a topology CSV; the
+ *   CSV is read by lib/workload/topology.ts), `scaleSimCsv`, `costTable`, `layerRows`,
+ *   `energyRows`.
  * Models: compute = SCALE-Sim v2 exact (systolic.ts), traffic and stalls ours (memory.ts), energy
  * ours (energy.ts); each module's doc comment states its equations. Grouped convolutions: see
  * systolic.ts (block-diagonal packing of small groups, or serial).
@@ -33,7 +34,6 @@ export * from "./memory.ts";
 export * from "./energy.ts";
 export * from "./cost.ts";
 export * from "./scalesim-config.ts";
-export * from "./scalesim-topology.ts";
 export * from "./scalesim-report.ts";
 export * from "./report.ts";
 export * from "./band.ts";

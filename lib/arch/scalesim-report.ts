@@ -1,7 +1,7 @@
 /**
  * SCALE-Sim-compatible report rows: the columns of its COMPUTE_REPORT.csv and the SRAM counts of
  * its DETAILED_ACCESS_REPORT.csv, with the numbers it would print. The rows are what SCALE-Sim v2
- * makes of a topology CSV (`scaleSimGemms`, scalesim-topology.ts): the user's file as given, or
+ * makes of a topology CSV (`scaleSimGemms`, lib/workload/topology.ts): the user's file as given, or
  * `writeTopology(net)` for a zoo network (so `deno task zoo --export-topology` + SCALE-Sim
  * reproduces them). Percentages are accumulated fold by fold in SCALE-Sim's order (column folds
  * outer, row folds inner) so the floating-point sums match to the last digit, and printed the way
@@ -14,7 +14,7 @@
  */
 import type { Accelerator } from "./accelerator.ts";
 import { checkPositiveInt } from "./check.ts";
-import { scaleSimGemms } from "./scalesim-topology.ts";
+import { scaleSimGemms } from "../workload/topology.ts";
 import { foldCycles, spatialDims, utilWindowCycles } from "./systolic.ts";
 
 /** One SCALE-Sim report row (COMPUTE_REPORT columns + DETAILED_ACCESS_REPORT SRAM counts). */

@@ -13,7 +13,6 @@ import {
 } from "../arch/mod.ts";
 import type { Network } from "../workload/layer.ts";
 import { readTopology } from "../workload/topology.ts";
-import { getNetwork } from "../workload/zoo/mod.ts";
 import { type Command, parseFlags, UsageError } from "./args.ts";
 
 const usage =
@@ -75,6 +74,8 @@ async function loadNetwork(v: Values): Promise<{ net: Network; topologyText?: st
     throw new UsageError("give exactly one of --topology f.csv or --network NAME");
   }
   if (v.network !== undefined) {
+    // The zoo is loaded only for --network: a topology run does not pay for ~20 model files.
+    const { getNetwork } = await import("../workload/zoo/mod.ts");
     try {
       return { net: getNetwork(v.network) };
     } catch (e) {

@@ -3,7 +3,7 @@
  * To add a study: write lib/experiments/<id>.ts exporting a `Study`, and list it here.
  */
 import { cnnThroughputStudy } from "./cnn-throughput.ts";
-import { heterogeneousStudy } from "./heterogeneous.ts";
+import { heterogeneousStudy } from "./heterogeneous/mod.ts";
 import { magmaStudy } from "./magma.ts";
 import { partitioningStudy } from "./partitioning/mod.ts";
 import type { Study } from "./study.ts";

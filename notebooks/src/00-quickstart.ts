@@ -4,7 +4,8 @@
 // `notebooks/00-quickstart.ipynb` in JupyterLab / VS Code with the Deno kernel (`deno jupyter --install`).
 
 // %%
-import { gemmView, layerMacs, parseNetwork, Plot, plot, show } from "lab";
+import { gemmView, layerMacs, parseNetwork, show } from "lab";
+import { Plot, plot } from "lab/plot/mod.ts";
 
 // %%
 const net = parseNetwork({

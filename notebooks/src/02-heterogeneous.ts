@@ -1,11 +1,12 @@
 // %% [markdown]
 // # Study B: architectural parameters, heterogeneous multi-core, layer distribution
-// Maleki, Kamal, Afzali-Kusha, "Heterogeneous Multi-core Array-based DNN Accelerator", arXiv
-// 2206.12605 (2022). The abstract reports that running each network on its near-optimal core
+// The paper: Mohammad Ali Maleki, Mehdi Kamal, Ali Afzali-Kusha, *Heterogeneous Multi-core
+// Array-based DNN Accelerator*, arXiv preprint arXiv:2206.12605 (v1, June 2022; no peer-reviewed
+// version was found). Its abstract reports that running each network on its near-optimal core
 // configuration saves **up to 36 % energy** and **up to 67 % energy-delay product (EDP)**, and that
 // a layer-distribution algorithm reaches **near-optimal speed-ups** on several cores of one type.
-// Only the abstract was available; the set-up below is the reconstruction of
-// `../shared/papers/A-B-partitioning-heterogeneous.md` (part B).
+// Only the abstract was available to us, so the set-up below is our own reconstruction of the
+// experiments it describes, written down before any result was computed.
 //
 // **Set-up, fixed before any result** (`data/heterogeneous-study.json`, reasons in the file):
 // - sweep grid: arrays {8, 16, 32, 64, 128}^2 plus 16x64, 64x16, 32x128, 128x32; total buffer
@@ -20,33 +21,44 @@
 // and stall model, energy from `data/energy-45nm.json`: Eyeriss ratios anchored at a Horowitz 45 nm
 // int8 MAC, SRAM energy growing with sqrt(size), idle-PE and leakage energy). `lib/multicore` only
 // composes it. The sweep runs on two Web Workers; results are identical to a one-worker run.
+//
+// The cell below recomputes everything (a few seconds). With `LAB_FROM_RESULTS=1` in the
+// environment it reads the tables that `deno task reproduce heterogeneous` wrote to
+// `data/results/heterogeneous.json` instead; both give the same typed rows (each table has a
+// schema), so every cell after it works either way.
 
 // %%
 import { show, table } from "lab";
-import { analyzeHeterogeneous } from "lab/experiments/heterogeneous-analysis.ts";
 import {
+  analyzeHeterogeneous,
   arraySizeChart,
   bandwidthChart,
+  baselineView,
+  bestCoreView,
   breakdownChart,
   bufferSizeChart,
-  dataflowChart,
-} from "lab/experiments/heterogeneous-figures.ts";
-import {
+  coreTypeChipsView,
+  coreTypeMeansView,
   coreTypesChart,
+  dataflowChart,
+  defaultHeterogeneousSetup,
+  efficiencySummary,
+  heterogeneousTables,
   memoryChart,
+  readHeterogeneousTables,
   savingsChart,
+  savingView,
   speedupChart,
-} from "lab/experiments/heterogeneous-figures-cores.ts";
-import { speedupSummaryRows } from "lab/experiments/heterogeneous-paper.ts";
-import { defaultHeterogeneousSetup } from "lab/experiments/heterogeneous-setup.ts";
-import { heterogeneousTables } from "lab/experiments/heterogeneous.ts";
+  speedupSummaryRows,
+} from "lab/experiments/heterogeneous/mod.ts";
 
-const a = await analyzeHeterogeneous(defaultHeterogeneousSetup, { workers: 2 });
-const t = heterogeneousTables(a);
+const t = Deno.env.get("LAB_FROM_RESULTS") === "1"
+  ? await readHeterogeneousTables("../data/results/heterogeneous.json")
+  : heterogeneousTables(await analyzeHeterogeneous(defaultHeterogeneousSetup, { workers: 2 }));
 table(t.searchSpace);
 
 // %% [markdown]
-// ## Energy and latency versus array size (B-F1)
+// ## Energy and latency versus array size
 // One axis at a time around the reference core (WS, 512 KiB, 16 B/cycle), normalised to 32x32.
 // Latency falls with more PEs until the DRAM bandwidth or the layer shapes stop it. Energy is
 // lowest between 16x16 and 64x64 for the CNNs and BERT, and at 8x8-16x16 for the recommenders:
@@ -59,7 +71,7 @@ table(t.searchSpace);
 show(arraySizeChart(t.arraySize));
 
 // %% [markdown]
-// ## Energy versus buffer size (B-F2)
+// ## Energy versus buffer size
 // Bigger buffers cut DRAM re-fetches (the DRAM part falls in steps when a layer's operands start to
 // fit) but every SRAM access costs more (sqrt(size)) and the SRAM leaks. Networks with large
 // activations (VGG, ResNet, DenseNet) gain from 1-2 MiB; compact networks and the recommenders
@@ -69,10 +81,11 @@ show(arraySizeChart(t.arraySize));
 show(bufferSizeChart(t.bufferSize));
 
 // %% [markdown]
-// ## Dataflows (B-F3) and DRAM bandwidth
+// ## Dataflows and DRAM bandwidth
 // At 32x32 and 512 KiB, output stationary wins for most dense CNNs and the recommenders; weight
 // stationary is far better for depthwise-heavy networks (MobileNet, ShuffleNet, EfficientNet), whose
 // one-filter groups waste an OS or IS array. Input stationary is rarely the best of the three.
+// Bars are relative to WS (the line at 1), so WS itself has no bar.
 
 // %%
 show(dataflowChart(t.dataflow));
@@ -81,7 +94,7 @@ show(dataflowChart(t.dataflow));
 show(bandwidthChart(t.bandwidth));
 
 // %% [markdown]
-// ## Energy breakdown on the reference core (B-F4)
+// ## Energy breakdown on the reference core
 // DRAM and the inter-PE moves (2 per MAC at 2x a MAC each) are the two largest parts; DRAM is about
 // two thirds for the recommenders, whose weights are used once. Leakage and idle PEs take about
 // 10-35 %, most for the networks that fill the array worst (recommenders, MobileNet-V3-small,
@@ -91,19 +104,31 @@ show(bandwidthChart(t.bandwidth));
 show(breakdownChart(t.breakdown));
 
 // %% [markdown]
-// ## Best core per network (B-T2) and the homogeneous baselines
-// `bestEnergyCore` / `bestEdpCore`: the best of the 16-type search space; `gridBest*`: the best of
-// all 648 configurations. Savings are against the best homogeneous core of the space (chosen per
-// metric) and against the reference core.
+// ## Best core per network and the homogeneous baselines
+// The baseline per metric is the best homogeneous core of the space: the one core with the lowest
+// mean normalised metric over all networks. The reference core (32x32 WS 512 KiB) is not in the
+// search space.
 
 // %%
-table(t.baselines);
-
-// %%
-table(t.bestCore);
+table(baselineView(t.baselines));
 
 // %% [markdown]
-// ## Energy and EDP saving of near-optimal cores (B-F5)
+// Each network's best core: `space` is the best of the 16 core types, `grid` the best of all 648
+// configurations (which may also pick another DRAM bandwidth).
+
+// %%
+table(bestCoreView(t.bestCore));
+
+// %% [markdown]
+// The saving of each network on its best core of the space (1 - metric on that core / metric on
+// the homogeneous core; `energy`, `EDP`, `latency`), and against the reference core
+// (`energy vs ref`, `EDP vs ref`).
+
+// %%
+table(savingView(t.bestCore));
+
+// %% [markdown]
+// ## Energy and EDP saving of near-optimal cores
 // A network saves where its best core is far from the one-size-fits-all core: ResNet-50, DenseNet
 // and BERT save energy on a larger OS array with a 1 MiB buffer than on the energy-best homogeneous
 // 16x16 OS core; VGG-16, Inception-v3, SqueezeNet and the recommenders save EDP against the
@@ -123,27 +148,38 @@ show(savingsChart(t.bestCore));
 // %%
 show(coreTypesChart(t.coreTypes));
 
+// %% [markdown]
+// Mean normalised metric of each chip (1 = every network on its own optimum): `exact` and `greedy`
+// over the space, greedy's `bound`, `grid greedy` and `grid exact` (k <= 2) over the whole grid;
+// `max saving` and `mean saving` of the exact chip against the best homogeneous core.
+
 // %%
-table(t.coreTypes);
+table(coreTypeMeansView(t.coreTypes));
 
 // %% [markdown]
-// ## Layer distribution over N identical cores (B-F6)
+// The core types of each chip, one per row.
+
+// %%
+table(coreTypeChipsView(t.coreTypes));
+
+// %% [markdown]
+// ## Layer distribution over N identical cores
 // Reference core, N = 1 ... 16, compute-bound (the split divides folds; DRAM stalls are left out so
 // that "ideal N" is a true ceiling). **Fold-aware split**: per layer, all cores on filters (whole
 // array-column tiles) or all on output pixels, whichever is faster. **Best grid split**: the best
 // p x q grid split with p x q <= N, found exhaustively per layer; it is the best of the intra-layer
 // split family, not an optimum over all strategies (the pipeline's throughput speed-up exceeds it
-// in some rows, see the headline note). **Pipeline**: contiguous stages, DP optimum vs greedy (a
+// in some rows, counted in the last section). **Pipeline**: contiguous stages, DP optimum vs greedy (a
 // throughput speed-up). The fold-aware split stays within about 10 % of the best grid split up
 // to 8 cores; at 16 cores, layers with few column tiles need both axes and only the 2-D split keeps
 // scaling. Neither reaches N: each fold keeps its fill and drain cycles (2R + C - 2) however few
 // pixels it streams. Pipelines saturate at the largest layer (AlexNet, VGG-16).
 
 // %%
-show(speedupChart(a.distribution));
+show(speedupChart(t.distribution));
 
 // %%
-table(speedupSummaryRows(a.distribution));
+table(speedupSummaryRows(t.distribution));
 
 // %% [markdown]
 // ## What memory does to the speed-up
@@ -153,7 +189,7 @@ table(speedupSummaryRows(a.distribution));
 // speed-ups above N appear (VGG-16, SqueezeNet, ResNet-50). The headline uses `compute-bound`.
 
 // %%
-show(memoryChart([...a.distribution, ...a.memoryVariants]));
+show(memoryChart([...t.distribution, ...t.distributionMemory]));
 
 // %% [markdown]
 // ## Paper vs ours
@@ -162,12 +198,16 @@ show(memoryChart([...a.distribution, ...a.memoryVariants]));
 //   ours were fixed before the run and not tuned.
 // - **max_edp_saving**: below the paper's 67 %. EDP also depends on latency, where our DRAM stall
 //   model at 16 B/cycle caps what a bigger array gains; against the fixed reference core the
-//   saving is larger (see `baselines` / the headline note).
+//   saving is larger (last two columns of the saving table).
 // - **layer_distribution_efficiency**: the abstract says "near-optimal" without a number, so the
 //   paper column is empty; ours is the mean ratio of the fold-aware split's speed-up to that of
 //   the best grid split (exhaustive over p x q per layer) over 7 networks and N = 2 ... 16. It is
 //   measured against that split family, not an exact optimum over all strategies: the pipeline
-//   DP's throughput speed-up is higher in some rows (count in the headline note).
+//   DP's throughput speed-up is higher in some rows. The summary below gives the mean and the
+//   worst efficiency, and in how many of the rows with N >= 2 the pipeline beats the grid split.
+
+// %%
+table([efficiencySummary(t.distribution)]);
 
 // %%
 table(t.paperComparison);

@@ -130,3 +130,40 @@ Deno.test("simulate --format scalesim: rows without a trailing comma keep their 
   assert.doesNotMatch(c.stdout + g.stdout, /nan|NaN/);
   await Deno.remove(dir, { recursive: true });
 });
+
+Deno.test("simulate --topology accepts 9-column rows: SCALE-Sim's llama3b.csv and a stride width", async () => {
+  const llama = await simulate(
+    "--topology",
+    "tests/fixtures/scalesim/llama3b.csv",
+    "--array",
+    "32x32",
+    "--format",
+    "scalesim",
+  );
+  assert.equal(llama.code, 0, llama.stderr);
+  const rows = llama.stdout.trimEnd().split("\n").slice(1).map((l) => l.split(", "));
+  assert.equal(rows.length, 51);
+  // Embedding: M = 512 * 512, K = 3, N = 4096 on 32x32 ws: 1 row fold, 4096 / 32 = 128 column
+  // folds of 2 * 32 + 32 + 262144 - 2 = 262238 cycles; Total Cycles = 128 * 262238 - 1.
+  assert.equal(rows[0][1], String(128 * 262238 - 1));
+  // "wide": stride 2 x 1 on 9 x 9 gives 4 x 7 = 28 outputs, K = 18, N = 5: one fold of
+  // 2 * 32 + 32 + 28 - 2 = 122 cycles.
+  const wide = await simulate(
+    "--topology",
+    "tests/fixtures/scalesim/own/stride_width.csv",
+    "--array",
+    "32x32",
+    "--format",
+    "scalesim",
+  );
+  assert.equal(wide.code, 0, wide.stderr);
+  assert.equal(wide.stdout.split("\n")[1].split(", ")[1], "121");
+  const bad = await simulate(
+    "--topology",
+    "tests/fixtures/scalesim/own/too_many_columns.csv",
+    "--array",
+    "32x32",
+  );
+  assert.equal(bad.code, 1);
+  assert.match(bad.stderr, /row 2: expected 7 or 8 values/);
+});

@@ -39,3 +39,10 @@ Deno.test("cli: reproduce rejects an unknown study id with exit 2", async () => 
   assert.equal(r.code, 2);
   assert.match(r.stderr, /unknown study "no-such-study"/);
 });
+
+Deno.test("cli: the top-level summaries equal each subcommand's own summary", async () => {
+  const { commands } = await import("../../lib/cli.ts");
+  for (const [name, entry] of Object.entries(commands)) {
+    assert.equal(entry.summary, (await entry.load()).summary, name);
+  }
+});

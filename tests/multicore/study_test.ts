@@ -4,8 +4,8 @@ import {
   parseHeterogeneousSetup,
   quickHeterogeneousSetup,
   spaceIndices,
-} from "../../lib/experiments/heterogeneous-setup.ts";
-import { runHeterogeneous } from "../../lib/experiments/heterogeneous.ts";
+} from "../../lib/experiments/heterogeneous/setup.ts";
+import { runHeterogeneous } from "../../lib/experiments/heterogeneous/mod.ts";
 import { expandSpace } from "../../lib/multicore/mod.ts";
 
 Deno.test("the published set-up: 648 grid points, 16 core types inside the grid", () => {

@@ -1,73 +1,46 @@
 /**
  * Study B: architectural parameters, heterogeneous multi-core selection and layer distribution
  * (Maleki, Kamal, Afzali-Kusha, "Heterogeneous Multi-core Array-based DNN Accelerator", arXiv
- * 2206.12605). Set-up: data/heterogeneous-study.json. `deno task reproduce heterogeneous` writes
- * data/results/heterogeneous.json and figures/heterogeneous-*.
+ * 2206.12605). Set-up: data/heterogeneous-study.json (setup.ts). `deno task reproduce
+ * heterogeneous` writes data/results/heterogeneous.json and figures/heterogeneous-*.
+ * Parts: setup.ts (fixed parameters), run.ts (computation -> typed tables), figures.ts,
+ * paper.ts (the paper's numbers and the comparison), this file (the `Study` registration).
  */
-import { coreLabel } from "../multicore/mod.ts";
-import {
-  type AnalysisOptions,
-  analyzeHeterogeneous,
-  type HeterogeneousAnalysis,
-} from "./heterogeneous-analysis.ts";
+import { coreLabel } from "../../multicore/mod.ts";
+import { parseStudyResult } from "../results.ts";
+import type { FigureOut, Study, StudyContext, StudyOutput } from "../study.ts";
 import {
   arraySizeChart,
   bandwidthChart,
   breakdownChart,
   bufferSizeChart,
-  dataflowChart,
-} from "./heterogeneous-figures.ts";
-import {
   coreTypesChart,
+  dataflowChart,
   memoryChart,
   savingsChart,
   speedupChart,
-} from "./heterogeneous-figures-cores.ts";
+} from "./figures.ts";
+import { heterogeneousHeadline } from "./paper.ts";
 import {
-  distributionRows,
-  heterogeneousHeadline,
-  paperComparisonRows,
-} from "./heterogeneous-paper.ts";
+  type AnalysisOptions,
+  analyzeHeterogeneous,
+  type HeterogeneousTables,
+  heterogeneousTables,
+  parseHeterogeneousTables,
+} from "./run.ts";
 import {
   defaultHeterogeneousSetup,
   type HeterogeneousSetup,
   quickHeterogeneousSetup,
-} from "./heterogeneous-setup.ts";
-import {
-  arraySizeRows,
-  bandwidthRows,
-  baselineRows,
-  bestCoreRows,
-  breakdownRows,
-  bufferSizeRows,
-  dataflowRows,
-  searchSpaceRows,
-} from "./heterogeneous-tables.ts";
-import type { FigureOut, Study, StudyContext, StudyOutput } from "./study.ts";
+} from "./setup.ts";
 
-/** Every table of the study, by name. */
-export function heterogeneousTables(a: HeterogeneousAnalysis) {
-  return {
-    searchSpace: searchSpaceRows(a),
-    baselines: baselineRows(a),
-    bestCore: bestCoreRows(a),
-    coreTypes: a.coreTypes,
-    arraySize: arraySizeRows(a),
-    bufferSize: bufferSizeRows(a),
-    dataflow: dataflowRows(a),
-    bandwidth: bandwidthRows(a),
-    breakdown: breakdownRows(a),
-    distribution: distributionRows(a.distribution),
-    distributionMemory: distributionRows(a.memoryVariants),
-    paperComparison: paperComparisonRows(a),
-  };
-}
+export * from "./setup.ts";
+export * from "./run.ts";
+export * from "./figures.ts";
+export * from "./paper.ts";
 
 /** Every figure of the study, from its tables. */
-export function heterogeneousFigures(
-  a: HeterogeneousAnalysis,
-  t = heterogeneousTables(a),
-): FigureOut[] {
+export function heterogeneousFigures(t: HeterogeneousTables): FigureOut[] {
   return [
     { name: "array-size", chart: arraySizeChart(t.arraySize) },
     { name: "buffer-size", chart: bufferSizeChart(t.bufferSize) },
@@ -76,9 +49,16 @@ export function heterogeneousFigures(
     { name: "breakdown", chart: breakdownChart(t.breakdown) },
     { name: "savings", chart: savingsChart(t.bestCore) },
     { name: "core-types", chart: coreTypesChart(t.coreTypes) },
-    { name: "speedup", chart: speedupChart(a.distribution) },
-    { name: "memory", chart: memoryChart([...a.distribution, ...a.memoryVariants]) },
+    { name: "speedup", chart: speedupChart(t.distribution) },
+    { name: "memory", chart: memoryChart([...t.distribution, ...t.distributionMemory]) },
   ];
+}
+
+/** The typed tables of a results file written by `deno task reproduce heterogeneous`. */
+export async function readHeterogeneousTables(
+  path: string | URL,
+): Promise<HeterogeneousTables> {
+  return parseHeterogeneousTables(parseStudyResult(JSON.parse(await Deno.readTextFile(path))));
 }
 
 /** Run the study on set-up `s` (default: the published one, or the quick one for --quick). */
@@ -101,7 +81,7 @@ export async function runHeterogeneous(
     },
     headline: heterogeneousHeadline(a),
     tables,
-    figures: heterogeneousFigures(a, tables),
+    figures: heterogeneousFigures(tables),
   };
 }
 

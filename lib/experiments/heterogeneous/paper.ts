@@ -2,23 +2,20 @@
  * Study B against the paper (Maleki, Kamal, Afzali-Kusha, arXiv 2206.12605; numbers from its
  * abstract): headline metrics and the rows of the paper-vs-ours table.
  */
-import { coreLabel, type DistributionPoint } from "../multicore/mod.ts";
-import type { HeterogeneousAnalysis } from "./heterogeneous-analysis.ts";
-import type { Headline, Row } from "./results.ts";
+import { coreLabel } from "../../multicore/mod.ts";
+import type { Headline } from "../results.ts";
+import type { HeterogeneousAnalysis, HeterogeneousTables } from "./run.ts";
+
+type T = HeterogeneousTables;
 
 /** Paper B's abstract: up to 36 % energy and up to 67 % EDP saved by near-optimal cores. */
 export const paperB = { maxEnergySaving: 0.36, maxEdpSaving: 0.67 } as const;
 
-/** Layer-distribution rows (one per network and core count). */
-export function distributionRows(points: readonly DistributionPoint[]): Row[] {
-  return points.map((p) => ({ ...p }));
-}
-
 /** A compact speed-up table: one row per network and core count in `counts`. */
 export function speedupSummaryRows(
-  points: readonly DistributionPoint[],
+  points: readonly T["distribution"][number][],
   counts: readonly number[] = [2, 4, 8, 16],
-): Row[] {
+) {
   return points.filter((p) => counts.includes(p.cores)).map((p) => ({
     network: p.network,
     memory: p.memory,
@@ -39,7 +36,7 @@ export function speedupSummaryRows(
  * rows the pipeline DP's (throughput) speed-up exceeds the best grid split's: the reference of
  * the efficiency is the best intra-layer grid split, not an optimum over all strategies.
  */
-export function efficiencySummary(points: readonly DistributionPoint[]) {
+export function efficiencySummary(points: readonly T["distribution"][number][]) {
   const multi = points.filter((p) => p.cores >= 2);
   if (multi.length === 0) {
     return { mean: 1, min: 1, minAt: "-", pipelineMean: 1, pipelineBeatsGrid: 0, rows: 0 };
@@ -109,7 +106,7 @@ export function heterogeneousHeadline(a: HeterogeneousAnalysis): Headline[] {
 }
 
 /** Paper vs ours, with the reason for each difference. */
-export function paperComparisonRows(a: HeterogeneousAnalysis): Row[] {
+export function paperComparisonRows(a: HeterogeneousAnalysis): T["paperComparison"] {
   const h = heterogeneousHeadline(a);
   const why = [
     "Paper's energy constants, network list and search space are unknown; ours: Eyeriss/Horowitz 45 nm ratios with sqrt SRAM scaling and leakage (data/energy-45nm.json), a 16-core space fixed before the run.",

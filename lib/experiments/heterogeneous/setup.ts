@@ -4,7 +4,7 @@
  * smaller set-up `--quick` runs.
  */
 import { z } from "zod";
-import setupFile from "../../data/heterogeneous-study.json" with { type: "json" };
+import setupFile from "../../../data/heterogeneous-study.json" with { type: "json" };
 import {
   type CoreConfig,
   CoreConfigSchema,
@@ -13,8 +13,8 @@ import {
   sameCore,
   SplitMemorySchema,
   SweepGridSchema,
-} from "../multicore/mod.ts";
-import { parseWith } from "../validate.ts";
+} from "../../multicore/mod.ts";
+import { parseWith } from "../../validate.ts";
 
 const name = z.string().min(1);
 
