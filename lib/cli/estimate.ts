@@ -4,7 +4,7 @@
  * fps_1thread, input_hw, ...). The estimator is fitted on the bundled Vitis AI data (or on
  * --calibration) and works from physics for DPU sizes, clocks and core counts it has not seen.
  */
-import { loadVitisRows } from "../experiments/cnn-throughput-data.ts";
+import { loadVitisRows } from "../experiments/cnn-throughput/data.ts";
 import { predictRows, type RowPrediction } from "../throughput/estimate-rows.ts";
 import { fitEstimator } from "../throughput/estimator-fit.ts";
 import { parsePerfCsv, rowToSample } from "../throughput/perf-csv.ts";
@@ -75,7 +75,7 @@ export const estimate: Command = {
     const calib = values.calibration === undefined
       ? loadVitisRows()
       : parsePerfCsv(await Deno.readTextFile(values.calibration), values.calibration);
-    const est = fitEstimator(calib.map((r) => rowToSample(r)));
+    const est = await fitEstimator(calib.map((r) => rowToSample(r)));
     const p = predictRows(est, rows, threads);
     if (values.json) {
       const out = p.map((r) => ({

@@ -2,7 +2,7 @@
  * The studies `deno task reproduce` knows, in the order it runs them.
  * To add a study: write lib/experiments/<id>.ts exporting a `Study`, and list it here.
  */
-import { cnnThroughputStudy } from "./cnn-throughput.ts";
+import { cnnThroughputStudy } from "./cnn-throughput/mod.ts";
 import { heterogeneousStudy } from "./heterogeneous.ts";
 import { magmaStudy } from "./magma.ts";
 import { partitioningStudy } from "./partitioning.ts";

@@ -4,10 +4,10 @@
  */
 import type { Network } from "../workload/layer.ts";
 import { type CpuRule, cpuSeconds } from "./cpu-rule.ts";
-import { type DpuConfig, parseDpuConfig } from "./dpu.ts";
-import type { Platform } from "./platform.ts";
-import { powerModel } from "./power.ts";
-import { type DpuCalibration, type NetworkProfile, profileNetwork } from "./profile.ts";
+import { type DpuConfig, parseDpuConfig } from "../arch/dpu/sizes.ts";
+import type { Platform } from "../arch/dpu/platform.ts";
+import { powerModel } from "../arch/dpu/power.ts";
+import { type DpuCalibration, type NetworkProfile, profileNetwork } from "../arch/dpu/job.ts";
 import { simulate } from "./sim.ts";
 import { cnnTask } from "./task.ts";
 

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
-import { parseDpuConfig } from "../../lib/throughput/dpu.ts";
-import { layerDpuCost } from "../../lib/throughput/layer-cost.ts";
+import { parseDpuConfig } from "../../lib/arch/dpu/sizes.ts";
+import { layerDpuCost } from "../../lib/arch/dpu/layer.ts";
 import { parseLayer } from "../../lib/workload/shapes.ts";
 
 const b1024 = parseDpuConfig({ arch: "B1024", cores: 1 }); // PP 8, ICP 8, OCP 8, ALU 4

@@ -1,9 +1,10 @@
 import assert from "node:assert/strict";
-import { runCnnThroughput } from "../../lib/experiments/cnn-throughput.ts";
+import { runCnnThroughput } from "../../lib/experiments/cnn-throughput/mod.ts";
 import { parseStudyResult, resultToJson } from "../../lib/experiments/results.ts";
+import { CnnThroughputTablesSchema } from "../../lib/experiments/cnn-throughput/tables.ts";
 
-Deno.test("study cnn-throughput (quick): headline, tables and figures are consistent", () => {
-  const out = runCnnThroughput({ progress: () => {}, quick: true });
+Deno.test("study cnn-throughput (quick): headline, tables and figures are consistent", async () => {
+  const out = await runCnnThroughput({ progress: () => {}, quick: true });
   const h = Object.fromEntries(out.headline.map((x) => [x.metric, x]));
   // The paper's numbers (abstract of Muneeb & Kedia 2024).
   assert.equal(h.max_throughput_gain_single_accel.paper, 3.98);
@@ -26,6 +27,7 @@ Deno.test("study cnn-throughput (quick): headline, tables and figures are consis
   assert.deepEqual(calibration.map((r) => r.model), matches);
   assert.deepEqual(out.figures.map((f) => f.name), [
     "gain-distribution",
+    "measured-vs-simulated",
     "threads",
     "energy-gain",
     "gain-vs-dpu-share",
@@ -46,6 +48,10 @@ Deno.test("study cnn-throughput (quick): headline, tables and figures are consis
   const back = parseStudyResult(JSON.parse(json));
   assert.deepEqual(back.headline.map((x) => x.metric), out.headline.map((x) => x.metric));
   assert.deepEqual(Object.keys(back.tables), Object.keys(out.tables));
+  // The typed tables parse from the written JSON (what a notebook loading the results gets).
+  const typed = CnnThroughputTablesSchema.parse(back.tables);
+  assert.equal(typed.models.length, models.length);
+  assert.ok(typed.estimator_errors.some((r) => r.predictor === "naive min(N,K) x fps1"));
   assert.equal(back.tables.models.length, models.length);
   const maxBack = back.headline.find((x) => x.metric === "max_throughput_gain_single_accel")!;
   assert.ok(Math.abs(maxBack.ours / maxGain - 1) < 1e-5, `${maxBack.ours} vs ${maxGain}`);

@@ -3,13 +3,13 @@
  * (data/vitis-ai-modelzoo-perf.csv) and the zoo-to-Vitis matches used to calibrate the DPU model
  * (data/vitis-zoo-matches.csv). Sources in data/README.md.
  */
-import type { CalibrationPoint } from "../throughput/calibrate.ts";
-import { parseCsv } from "../throughput/csv.ts";
-import { parsePerfCsv, type PerfRow } from "../throughput/perf-csv.ts";
-import { ValidationError } from "../validate.ts";
-import { getNetwork } from "../workload/zoo/mod.ts";
+import type { CalibrationPoint } from "../../throughput/calibrate.ts";
+import { parseCsv } from "../../throughput/csv.ts";
+import { parsePerfCsv, type PerfRow } from "../../throughput/perf-csv.ts";
+import { ValidationError } from "../../validate.ts";
+import { getNetwork } from "../../workload/zoo/mod.ts";
 
-const dataUrl = (file: string) => new URL(`../../data/${file}`, import.meta.url);
+const dataUrl = (file: string) => new URL(`../../../data/${file}`, import.meta.url);
 
 /** Rows of data/vitis-ai-modelzoo-perf.csv (KV260 1 x B4096, ZCU104 2 x B4096; releases 1.0-3.0). */
 export function loadVitisRows(): PerfRow[] {

@@ -5,9 +5,9 @@
  * study summary; the models are every CNN of the project zoo.
  */
 import { z } from "zod";
-import { DPU_SIZES } from "../throughput/dpu.ts";
-import { parseWith, ValidationError } from "../validate.ts";
-import { cnnNames } from "../workload/zoo/mod.ts";
+import { DPU_SIZES } from "../../arch/dpu/sizes.ts";
+import { parseWith, ValidationError } from "../../validate.ts";
+import { cnnNames } from "../../workload/zoo/mod.ts";
 
 const sizeName = z.string().refine((s) => DPU_SIZES.some((d) => d.arch === s), {
   message: `not a DPU size (${DPU_SIZES.map((d) => d.arch).join(", ")})`,

@@ -1,28 +1,59 @@
-/** Study E tables: plain rows computed from the analysis (the results JSON and the figures use them). */
-import { medianOf } from "../throughput/stats.ts";
-import { type CvRow, type ErrorSummary, summarizeErrors } from "../throughput/estimator-cv.ts";
-import type { SweepRow } from "../throughput/sweep.ts";
-import type { CnnThroughputAnalysis } from "./cnn-throughput-analysis.ts";
+/**
+ * Study E tables: typed rows computed from the analysis, each with a zod schema, so a notebook gets
+ * the same types whether it recomputes or loads data/results/cnn-throughput.json.
+ */
+import { z } from "zod";
+import { medianOf } from "../../throughput/stats.ts";
+import { type CvRow, type ErrorSummary, summarizeErrors } from "../../throughput/estimator-cv.ts";
+import type { SweepRow } from "../../throughput/sweep.ts";
+import type { CnnThroughputAnalysis } from "./run.ts";
 
 /** Per CNN and DPU size: characteristics and the gains at the most threads. */
-export interface ModelRow {
-  model: string;
-  task: string;
-  arch: string;
-  gops: number;
-  depthwiseOpsShare: number;
-  weightMB: number;
-  dpuMs: number;
-  cpuMs: number;
+export const ModelRowSchema = z.object({
+  model: z.string(),
+  task: z.string(),
+  arch: z.string(),
+  gops: z.number(),
+  depthwiseOpsShare: z.number(),
+  weightMB: z.number(),
+  dpuMs: z.number(),
+  cpuMs: z.number(),
   /** Single-thread DPU share of the end-to-end time. */
-  dpuFraction: number;
+  dpuFraction: z.number(),
   /** fps(max threads, 1 core) / fps(1 thread, 1 core). */
-  gainSingleAccel: number;
+  gainSingleAccel: z.number(),
   /** Energy per inference, 1 thread / max threads, 1 core. */
-  energyGainSingleAccel: number;
+  energyGainSingleAccel: z.number(),
   /** fps(max threads, max cores) / fps(1 thread, 1 core). */
-  gainMultiAccel: number;
-}
+  gainMultiAccel: z.number(),
+});
+export type ModelRow = z.infer<typeof ModelRowSchema>;
+
+/** One error summary of one predictor on one evaluation. */
+export const ErrorRowSchema = z.object({
+  evaluation: z.string(),
+  predictor: z.enum(["ours", "naive min(N,K) x fps1"]),
+  group: z.string(),
+  n: z.number(),
+  mapePercent: z.number(),
+  medianApePercent: z.number(),
+  p95ApePercent: z.number(),
+  maxApePercent: z.number(),
+  over100: z.number(),
+});
+export type ErrorRow = z.infer<typeof ErrorRowSchema>;
+
+/** One design point of the size x cores x threads space, averaged over the CNNs. */
+export const ParetoRowSchema = z.object({
+  arch: z.string(),
+  cores: z.number(),
+  threads: z.number(),
+  geomeanFps: z.number(),
+  meanPowerW: z.number(),
+  /** No other point has at least its throughput at no more power (and is better in one). */
+  pareto: z.boolean(),
+});
+export type ParetoRow = z.infer<typeof ParetoRowSchema>;
 
 const key = (...p: (string | number)[]) => p.join("|");
 
@@ -83,17 +114,6 @@ export function bestSingleAccel(
   return { value: best[field], model: best.model, arch: best.arch, threads: best.threads };
 }
 
-/** One design point of the size x cores x threads space, averaged over the CNNs. */
-export interface ParetoRow {
-  arch: string;
-  cores: number;
-  threads: number;
-  geomeanFps: number;
-  meanPowerW: number;
-  /** No other point has at least its throughput at no more power (and is better in one). */
-  pareto: boolean;
-}
-
 /** Design space: per (size, cores, threads) the geometric-mean fps over CNNs, mean power, Pareto flag. */
 export function paretoRows(rows: SweepRow[]): ParetoRow[] {
   const groups = new Map<string, SweepRow[]>();
@@ -118,12 +138,47 @@ export function paretoRows(rows: SweepRow[]): ParetoRow[] {
   }));
 }
 
-/** Error summaries as rows, with a `set` column naming the evaluation. */
-export function errorRows(set: string, s: ErrorSummary[]): Record<string, number | string>[] {
-  return s.map((e) => ({ set, ...e }));
+/** Error summaries of one predictor on one evaluation as rows. */
+export function errorRows(
+  evaluation: string,
+  predictor: ErrorRow["predictor"],
+  s: ErrorSummary[],
+): ErrorRow[] {
+  return s.map((e) => ({ evaluation, predictor, ...e }));
+}
+
+/** The naive baseline on exactly the rows `cv` predicted (matched by name, board and threads). */
+function naiveOn(cv: CvRow[], naive: CvRow[]): CvRow[] {
+  const key = (r: CvRow) => `${r.name}|${r.board}|${r.threads}|${r.measuredFps}`;
+  const want = new Set(cv.map(key));
+  return naive.filter((r) => want.has(key(r)));
+}
+
+/** Every evaluation of the estimator, ours next to the naive baseline on the same rows. */
+export function estimatorErrorRows(a: CnnThroughputAnalysis): ErrorRow[] {
+  const both = (evaluation: string, cv: CvRow[], naive: CvRow[], by: (r: CvRow) => string) => [
+    ...errorRows(evaluation, "ours", summarizeErrors(cv, by)),
+    ...errorRows(evaluation, "naive min(N,K) x fps1", summarizeErrors(naiveOn(cv, naive), by)),
+  ];
+  const all = () => "all";
+  return [
+    ...both("real, CV grouped by base architecture", a.realCv, a.realNaive, all),
+    ...both("real, CV grouped by base architecture", a.realCv, a.realNaive, (r) => r.board),
+    ...both("real, fit KV260 -> ZCU104, CNN held out", a.transferCv, a.realNaive, all),
+    ...both("simulated (self-consistency), grouped CV", a.simCv, a.simNaive, all),
+    ...both("simulated (self-consistency), grouped CV", a.simCv, a.simNaive, (r) => r.arch),
+  ];
 }
 
 /** Mean APE over all rows, percent. */
 export function overallMape(rows: CvRow[]): number {
   return summarizeErrors(rows, () => "all")[0].mapePercent;
 }
+
+/** The typed tables of data/results/cnn-throughput.json (other tables pass through untyped). */
+export const CnnThroughputTablesSchema = z.looseObject({
+  models: z.array(ModelRowSchema),
+  pareto: z.array(ParetoRowSchema),
+  estimator_errors: z.array(ErrorRowSchema),
+});
+export type CnnThroughputTables = z.infer<typeof CnnThroughputTablesSchema>;

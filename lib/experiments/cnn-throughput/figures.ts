@@ -1,8 +1,9 @@
 /** Study E charts, drawn from the analysis tables (the study saves them; the notebook shows them). */
-import { type Chart, Plot, plot } from "../plot/mod.ts";
-import { type CvRow, summarizeErrors } from "../throughput/estimator-cv.ts";
-import type { SweepRow } from "../throughput/sweep.ts";
-import type { ModelRow, ParetoRow } from "./cnn-throughput-tables.ts";
+import { type Chart, Plot, plot } from "../../plot/mod.ts";
+import { type CvRow, summarizeErrors } from "../../throughput/estimator-cv.ts";
+import type { SweepRow } from "../../throughput/sweep.ts";
+import type { CnnThroughputAnalysis } from "./run.ts";
+import type { ModelRow, ParetoRow } from "./tables.ts";
 
 /** Multithreading gain across CNNs per DPU size: one core vs the most cores. */
 export function gainDistributionChart(
@@ -23,6 +24,40 @@ export function gainDistributionChart(
     y: { label: "gain (x)", grid: true },
     color: { legend: true, domain: [one, many] },
     marks: [Plot.boxY(data, { fx: "arch", x: "mode", y: "gain", fill: "mode" }), Plot.ruleY([1])],
+  });
+}
+
+/**
+ * Measured and simulated multithreading gains on the same axis: every Vitis AI row (MT/ST fps, one
+ * board and DPU configuration per box) next to the simulated gain of the zoo CNNs (most threads vs
+ * one, per DPU size and core count).
+ */
+export function measuredVsSimulatedChart(a: CnnThroughputAnalysis, models: ModelRow[]): Chart {
+  const measured = a.vitisRows.filter((r) => r.fps1Thread && r.fpsMultithread).map((r) => ({
+    config: `${r.board}: ${r.dpuCores} x ${r.dpu.arch}`,
+    source: "measured (Vitis AI)",
+    gain: r.fpsMultithread! / r.fps1Thread!,
+  }));
+  const n = a.options.maxThreads;
+  const sim = models.flatMap((m) => [
+    { config: `sim: 1 x ${m.arch}`, source: "simulated (zoo CNNs)", gain: m.gainSingleAccel },
+    {
+      config: `sim: ${a.options.maxCores} x ${m.arch}`,
+      source: "simulated (zoo CNNs)",
+      gain: m.gainMultiAccel,
+    },
+  ]);
+  const data = [...measured, ...sim];
+  return plot({
+    title: `Multithreading gain, measured and simulated (${n} threads vs 1 thread on 1 core)`,
+    subtitle: "Measured: published Vitis AI model-zoo fps; simulated: this study's zoo CNNs",
+    width: 760,
+    height: 420,
+    marginBottom: 70,
+    x: { label: null, tickRotate: -20 },
+    y: { label: "gain (x)", grid: true },
+    color: { legend: true },
+    marks: [Plot.boxY(data, { x: "config", y: "gain", fill: "source" }), Plot.ruleY([1])],
   });
 }
 
