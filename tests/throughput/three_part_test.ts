@@ -12,6 +12,7 @@ import {
 import { type Estimator, type EstimatorSample, predict } from "../../lib/throughput/estimator.ts";
 import { observedCpuSeconds } from "../../lib/throughput/estimator-fit.ts";
 import { inferTask } from "../../lib/throughput/task.ts";
+import { type SimInput, simulate } from "../../lib/throughput/sim.ts";
 import { loadVitisRows } from "../../lib/experiments/cnn-throughput/data.ts";
 import { rowToSample } from "../../lib/throughput/perf-csv.ts";
 
@@ -141,4 +142,33 @@ Deno.test("task labels: restoration networks are not classifiers or segmenters",
   assert.equal(inferTask("pt_OFA-rcan_DIV2K_360_640_45.7G"), "other");
   assert.equal(inferTask("pt_OFA-resnet50_imagenet_160_160_900M"), "classification");
   assert.equal(inferTask("pt_C2D2lite_CC20_512_512_6.86G"), "segmentation");
+});
+
+const simBase: SimInput = {
+  preSeconds: 0.001,
+  postSeconds: 0.001,
+  dpuSecondsByBusyCores: [0.002, 0.002],
+  threads: 8,
+  dpuCores: 2,
+  cpuCores: 4,
+  power: { staticW: 1, dpuCoreW: 1, cpuCoreW: 1 },
+  measuredInferences: 500,
+};
+
+Deno.test("simulation: a zero serial part changes nothing (same result, bit for bit)", () => {
+  assert.deepEqual(simulate({ ...simBase, serialSeconds: 0 }), simulate(simBase));
+});
+
+Deno.test("simulation: the serial stage runs one thread at a time (hand calculation)", () => {
+  // Serial 10 ms per inference: at most 100 fps, below the DPU (1000), CPU (4 / 12 ms = 333)
+  // and thread (8 / 14 ms = 571) ceilings; one thread runs the 14 ms cycle back to back.
+  const many = simulate({ ...simBase, serialSeconds: 0.01 });
+  assert.ok(Math.abs(many.fps - 100) < 1e-6, `${many.fps}`);
+  const one = simulate({ ...simBase, threads: 1, serialSeconds: 0.01 });
+  assert.ok(Math.abs(one.fps - 1 / 0.014) < 1e-6, `${one.fps}`);
+  assert.equal(
+    bottleneckFps({ cpuSeconds: 0.012, dpuSeconds: 0.002, serialSeconds: 0.01 }, 8, 2, 4),
+    100,
+  );
+  assert.throws(() => simulate({ ...simBase, serialSeconds: -1 }), /serialSeconds/);
 });
