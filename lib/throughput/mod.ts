@@ -23,3 +23,4 @@ export * from "./estimator-cv.ts";
 export * from "./sweep.ts";
 export * from "./estimate-rows.ts";
 export * from "./stats.ts";
+export * from "./model-cpu.ts";

@@ -13,6 +13,8 @@ import { type Estimator, type EstimatorSample, predict } from "../../lib/through
 import { observedCpuSeconds } from "../../lib/throughput/estimator-fit.ts";
 import { inferTask } from "../../lib/throughput/task.ts";
 import { type SimInput, simulate } from "../../lib/throughput/sim.ts";
+import { measuredCpuWork } from "../../lib/throughput/model-cpu.ts";
+import type { PerfRow } from "../../lib/throughput/perf-csv.ts";
 import { loadVitisRows } from "../../lib/experiments/cnn-throughput/data.ts";
 import { rowToSample } from "../../lib/throughput/perf-csv.ts";
 
@@ -171,4 +173,32 @@ Deno.test("simulation: the serial stage runs one thread at a time (hand calculat
     100,
   );
   assert.throws(() => simulate({ ...simBase, serialSeconds: -1 }), /serialSeconds/);
+});
+
+Deno.test("measuredCpuWork: DPU-bound rows give overlappable CPU; no multi-core gain gives a serial stage", () => {
+  const row = (board: string, cores: number, fps1: number, fpsN: number): PerfRow => ({
+    row: 1,
+    line: 2,
+    name: "m",
+    board,
+    dpu: dpuSize("B4096"),
+    dpuCores: cores,
+    dpuMhz: 300,
+    task: "segmentation",
+    fps1Thread: fps1,
+    fpsMultithread: fpsN,
+  });
+  // T1 = 100 ms, B = 40 ms: DPU-bound reading gives 60 ms of overlappable CPU work, 2 ms of it
+  // pre-processing (the rule's pre).
+  const one = row("KV260", 1, 10, 25);
+  const dpuBound = measuredCpuWork(one, row("ZCU104", 2, 10, 50), 0.002, 0.05);
+  assert.ok(Math.abs(dpuBound.preSeconds - 0.002) < 1e-12);
+  assert.ok(Math.abs(dpuBound.postSeconds - 0.058) < 1e-12);
+  assert.equal(dpuBound.serialSeconds, 0);
+  // Two cores gain 2.6x vs 2.5x on one (< sqrt 2 x 2.5): the 40 ms bottleneck is a serial stage;
+  // the overlappable part is the rule's 50 ms (at most T1 - B = 60 ms).
+  const serial = measuredCpuWork(one, row("ZCU104", 2, 10, 26), 0.002, 0.05);
+  assert.ok(Math.abs(serial.serialSeconds - 0.04) < 1e-12);
+  assert.ok(Math.abs(serial.preSeconds + serial.postSeconds - 0.05) < 1e-12);
+  assert.throws(() => measuredCpuWork(row("ZCU104", 2, 10, 26), undefined, 0, 0), /one DPU core/);
 });

@@ -114,6 +114,7 @@ async function tables(
         a.cpuRule.postSecondsPerPixel[task as keyof typeof a.cpuRule.postSecondsPerPixel] * 1e9,
       calibrationRows: a.cpuRule.rowsPerTask[task as keyof typeof a.cpuRule.rowsPerTask],
     })),
+    cpu_work: a.cpuWork,
     models,
     gain_summary: gainSummaryRows(models),
     real_gains: realGainRows(a.vitisRows),

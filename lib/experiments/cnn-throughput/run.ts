@@ -14,7 +14,13 @@ import { DEFAULT_PLATFORM, type Platform } from "../../arch/dpu/platform.ts";
 import { sweepDesignSpace, type SweepModel, type SweepRow } from "../../throughput/sweep.ts";
 import { cnnTask } from "../../throughput/task.ts";
 import { getNetwork } from "../../workload/zoo/mod.ts";
-import { calibrationPoints, loadVitisRows, loadZooMatches } from "./data.ts";
+import {
+  calibrationPoints,
+  type CpuWorkRow,
+  loadVitisRows,
+  loadZooMatches,
+  matchedCpuWork,
+} from "./data.ts";
 import { type CnnThroughputOptions, parseCnnThroughputOptions } from "./setup.ts";
 
 /** Everything the study's tables, headline and figures are made from. */
@@ -24,6 +30,8 @@ export interface CnnThroughputAnalysis {
   vitisRows: PerfRow[];
   calibration: CalibrationResult;
   cpuRule: CpuRule;
+  /** Measured CPU work of the matched CNNs (empty when the option is off). */
+  cpuWork: CpuWorkRow[];
   sweepRows: SweepRow[];
   sweepModels: SweepModel[];
   /** Estimator fitted on all real rows (what `deno task estimate` uses). */
@@ -77,16 +85,26 @@ export async function analyzeCnnThroughput(
   const platform = { ...DEFAULT_PLATFORM };
   progress("step load Vitis AI data, calibrate DPU and CPU rule");
   const vitisRows = loadVitisRows();
+  const matches = loadZooMatches();
   const calibration = calibrateDpu(
-    calibrationPoints(vitisRows, loadZooMatches()),
+    calibrationPoints(vitisRows, matches),
     parseDpuConfig({ arch: "B4096", cores: 1, mhz: 300 }),
     platform,
   );
   const cpuRule = fitCpuRule(vitisRows);
+  const measured = options.measuredCpuWork
+    ? matchedCpuWork(vitisRows, matches, cpuRule)
+    : { work: new Map(), table: [] };
   progress(`step sweep ${options.models.length} CNNs x ${options.sizes.length} sizes`);
   const { rows: sweepRows, models: sweepModels } = sweepDesignSpace(
     options.models.map((m) => getNetwork(m)),
-    { ...options, platform, calibration: calibration.calibration, cpuRule },
+    {
+      ...options,
+      platform,
+      calibration: calibration.calibration,
+      cpuRule,
+      cpuWork: measured.work,
+    },
   );
   progress("step estimator on real data");
   const real = vitisRows.map((r) => rowToSample(r));
@@ -110,6 +128,7 @@ export async function analyzeCnnThroughput(
     vitisRows,
     calibration,
     cpuRule,
+    cpuWork: measured.table,
     sweepRows,
     sweepModels,
     realEstimator,

@@ -33,6 +33,11 @@ export const CnnThroughputOptionsSchema = z.object({
   ]),
   /** Cross-validation folds of the estimator (by CNN name). */
   folds: z.number().int().min(2).max(20).default(5),
+  /**
+   * Give zoo CNNs matched to a Vitis AI model their measured CPU work (with a serial stage where
+   * the two-core board shows one) instead of the generic rule (default true).
+   */
+  measuredCpuWork: z.boolean().default(true),
   /** Completions measured per simulation. */
   measuredInferences: z.number().int().min(50).default(2000),
 });

@@ -66,7 +66,8 @@ export function modelRows(a: CnnThroughputAnalysis): ModelRow[] {
     const one = at.get(key(m.model, m.arch, 1, 1))!;
     const mt = at.get(key(m.model, m.arch, 1, maxThreads))!;
     const multi = at.get(key(m.model, m.arch, maxCores, maxThreads))!;
-    const dpu = m.profile.dpuSecondsByBusyCores[0], cpu = m.preSeconds + m.postSeconds;
+    const dpu = m.profile.dpuSecondsByBusyCores[0],
+      cpu = m.preSeconds + m.postSeconds + m.serialSeconds;
     return {
       model: m.model,
       task: m.task,
@@ -182,3 +183,44 @@ export const CnnThroughputTablesSchema = z.looseObject({
   estimator_errors: z.array(ErrorRowSchema),
 });
 export type CnnThroughputTables = z.infer<typeof CnnThroughputTablesSchema>;
+
+/** One held-out prediction with the CNN's measured gain over one thread (for the worst cases). */
+export type WorstRow = {
+  name: string;
+  board: string;
+  measuredGain: number;
+  predictedGain: number;
+  apePercent: number;
+};
+
+/** The `n` largest held-out errors of `cv`, with measured and predicted gains over fps_1thread. */
+export function worstPredictions(a: CnnThroughputAnalysis, cv: CvRow[], n = 8): WorstRow[] {
+  const fps1 = new Map(a.vitisRows.map((r) => [`${r.name}|${r.board}|${r.fpsMultithread}`, r]));
+  return [...cv].sort((x, y) => y.apePercent - x.apePercent).slice(0, n).map((r) => {
+    const f1 = fps1.get(`${r.name}|${r.board}|${r.measuredFps}`)?.fps1Thread ?? NaN;
+    return {
+      name: r.name,
+      board: r.board,
+      measuredGain: r.measuredFps / f1,
+      predictedGain: r.predictedFps / f1,
+      apePercent: r.apePercent,
+    };
+  });
+}
+
+/** Task mix: CNNs of the study set vs distinct Vitis AI model names, per task. */
+export function taskMixRows(
+  a: CnnThroughputAnalysis,
+): { task: string; ours: number; vitis: number }[] {
+  const ours = new Map<string, number>(), vitis = new Map<string, number>();
+  const seen = new Set<string>();
+  for (const m of a.sweepModels) {
+    if (seen.has(m.model)) continue;
+    seen.add(m.model);
+    ours.set(m.task, (ours.get(m.task) ?? 0) + 1);
+  }
+  const names = new Map(a.vitisRows.map((r) => [r.name, r.task]));
+  for (const t of names.values()) vitis.set(t, (vitis.get(t) ?? 0) + 1);
+  const tasks = [...new Set([...ours.keys(), ...vitis.keys()])].sort();
+  return tasks.map((task) => ({ task, ours: ours.get(task) ?? 0, vitis: vitis.get(task) ?? 0 }));
+}
