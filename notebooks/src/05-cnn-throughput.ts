@@ -146,7 +146,17 @@ table(
 show(gainDistributionChart(models, maxThreads, maxCores));
 
 // %%
-table(gainSummaryRows(models));
+table(
+  gainSummaryRows(models).map((r) => ({
+    arch: r.arch,
+    models: r.models,
+    "median 1 core": r.medianGainSingleAccel,
+    "max 1 core": r.maxGainSingleAccel,
+    "median energy": r.medianEnergyGainSingleAccel,
+    [`median ${maxCores} cores`]: r.medianGainMultiAccel,
+    [`max ${maxCores} cores`]: r.maxGainMultiAccel,
+  })),
+);
 
 // %% [markdown]
 // ## Throughput versus threads for representative CNNs
