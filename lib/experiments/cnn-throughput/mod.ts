@@ -150,7 +150,7 @@ export async function runCnnThroughput(
     tables: await tables(a, models),
     figures: [
       { name: "gain-distribution", chart: gainDistributionChart(models, maxThreads, maxCores) },
-      { name: "measured-vs-simulated", chart: measuredVsSimulatedChart(a, models) },
+      { name: "measured-vs-simulated", chart: measuredVsSimulatedChart(a) },
       { name: "threads", chart: threadsChart(a.sweepRows, a.options.representative) },
       { name: "energy-gain", chart: energyGainChart(models) },
       {
