@@ -53,8 +53,7 @@ export function measuredVsSimulatedChart(a: CnnThroughputAnalysis): Chart {
   return plot({
     title: "Multithreading gain over one thread, measured and simulated",
     subtitle:
-      `Measured: Vitis AI model-zoo multi-thread fps (thread count not stated) / 1-thread ` +
-      `fps; simulated: this study's zoo CNNs, ${n} threads / 1 thread`,
+      `Measured: Vitis AI zoo, multi-thread / 1-thread fps; simulated: zoo CNNs, ${n} / 1 threads`,
     width: 760,
     height: 420,
     marginBottom: 70,
