@@ -25,6 +25,22 @@ Deno.test("study cnn-throughput (quick): headline, tables and figures are consis
     .split(/\r?\n/).filter((l) => l.trim() !== "").slice(1).map((l) => l.split(",")[0]);
   const calibration = out.tables.calibration as Record<string, unknown>[];
   assert.deepEqual(calibration.map((r) => r.model), matches);
+  // Every matched CNN gets its measured CPU work (its KV260 row exists for the match's release).
+  const cpuWork = out.tables.cpu_work as Record<string, unknown>[];
+  assert.deepEqual(cpuWork.map((r) => r.model), matches);
+  // The measured headline is the largest MT/ST ratio of the one-core (KV260) rows of the data.
+  const kv = Deno.readTextFileSync(
+    new URL("../../data/vitis-ai-modelzoo-perf.csv", import.meta.url),
+  )
+    .split(/\r?\n/).slice(1).filter((l) => l.includes(",KV260,"));
+  const header = Deno.readTextFileSync(
+    new URL("../../data/vitis-ai-modelzoo-perf.csv", import.meta.url),
+  ).split(/\r?\n/)[0].split(",");
+  const [f1, fn] = [header.indexOf("fps_1thread"), header.indexOf("fps_multithread")];
+  const ratios = kv.map((l) => l.split(",")).filter((c) => c[f1] && c[fn])
+    .map((c) => Number(c[fn]) / Number(c[f1]));
+  const measured = h.max_throughput_gain_single_accel_measured;
+  assert.ok(Math.abs(measured.ours - Math.max(...ratios)) < 1e-9, `${measured.ours}`);
   assert.deepEqual(out.figures.map((f) => f.name), [
     "gain-distribution",
     "measured-vs-simulated",
