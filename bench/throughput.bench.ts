@@ -1,11 +1,11 @@
 /** Speed of study E's hot paths: one closed-loop simulation, a network profile, the estimator. */
-import { loadVitisRows } from "../lib/experiments/cnn-throughput-data.ts";
-import { parseDpuConfig } from "../lib/throughput/dpu.ts";
+import { loadVitisRows } from "../lib/experiments/cnn-throughput/data.ts";
+import { parseDpuConfig } from "../lib/arch/dpu/sizes.ts";
 import { fitEstimator } from "../lib/throughput/estimator-fit.ts";
 import { predict } from "../lib/throughput/estimator.ts";
 import { rowToSample } from "../lib/throughput/perf-csv.ts";
-import { DEFAULT_PLATFORM } from "../lib/throughput/platform.ts";
-import { profileNetwork } from "../lib/throughput/profile.ts";
+import { DEFAULT_PLATFORM } from "../lib/arch/dpu/platform.ts";
+import { profileNetwork } from "../lib/arch/dpu/job.ts";
 import { simulate } from "../lib/throughput/sim.ts";
 import { getNetwork } from "../lib/workload/zoo/mod.ts";
 
@@ -13,7 +13,7 @@ const power = { staticW: 9.6, dpuCoreW: 2, cpuCoreW: 0.4 };
 const resnet50 = getNetwork("resnet50");
 const dpu = parseDpuConfig({ arch: "B4096", cores: 3 });
 const samples = loadVitisRows().map((r) => rowToSample(r));
-const est = fitEstimator(samples);
+const est = await fitEstimator(samples);
 
 Deno.bench("simulate: 8 threads, 3 DPU cores, 2000 inferences", () => {
   simulate({
@@ -35,6 +35,6 @@ Deno.bench("estimator: predict 1152 Vitis AI rows", () => {
   for (const s of samples) predict(est, s);
 });
 
-Deno.bench("estimator: fit on 1152 Vitis AI rows", { n: 5 }, () => {
-  fitEstimator(samples);
+Deno.bench("estimator: fit on 1152 Vitis AI rows", { n: 5 }, async () => {
+  await fitEstimator(samples);
 });

@@ -38,3 +38,4 @@ export * from "./scalesim-report.ts";
 export * from "./report.ts";
 export * from "./band.ts";
 export * from "./shared-port.ts";
+export * as dpu from "./dpu/mod.ts";

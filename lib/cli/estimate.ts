@@ -4,8 +4,8 @@
  * fps_1thread, input_hw, ...). The estimator is fitted on the bundled Vitis AI data (or on
  * --calibration) and works from physics for DPU sizes, clocks and core counts it has not seen.
  */
-import { loadVitisRows } from "../experiments/cnn-throughput-data.ts";
-import { predictRows, type RowPrediction } from "../throughput/estimate-rows.ts";
+import { loadVitisRows } from "../experiments/cnn-throughput/data.ts";
+import { fittedRange, predictRows, type RowPrediction } from "../throughput/estimate-rows.ts";
 import { fitEstimator } from "../throughput/estimator-fit.ts";
 import { parsePerfCsv, rowToSample } from "../throughput/perf-csv.ts";
 import { type Command, intFlag, parseFlags, UsageError } from "./args.ts";
@@ -15,6 +15,7 @@ const usage = `usage: deno task estimate --csv f.csv [--threads N] [--json] [--c
                  (or gops_per_image); optional input_hw, gops_per_image, task, threads, fps_multithread
   --threads      application threads (default: the row's threads column, else 8)
   --json         print [{ name, board, predicted_fps_multithread }]
+  Rows outside the fitted range (DPU size, core count, feature ranges) are listed on stderr.
   --calibration  measured CSV to fit on (default data/vitis-ai-modelzoo-perf.csv)`;
 
 const flags = {
@@ -75,8 +76,17 @@ export const estimate: Command = {
     const calib = values.calibration === undefined
       ? loadVitisRows()
       : parsePerfCsv(await Deno.readTextFile(values.calibration), values.calibration);
-    const est = fitEstimator(calib.map((r) => rowToSample(r)));
-    const p = predictRows(est, rows, threads);
+    const samples = calib.map((r) => rowToSample(r));
+    const est = await fitEstimator(samples);
+    const p = predictRows(est, rows, threads, fittedRange(samples));
+    const outside = p.filter((r) => r.outsideFit.length);
+    if (outside.length) {
+      // On stderr, so that --json stays one prediction per row.
+      console.error(`note: ${outside.length} of ${p.length} rows lie outside the fitted range:`);
+      for (const r of outside) {
+        console.error(`  ${r.name} (${r.board}): ${r.outsideFit.join("; ")}`);
+      }
+    }
     if (values.json) {
       const out = p.map((r) => ({
         name: r.name,

@@ -1,8 +1,8 @@
 /**
  * The studies `deno task reproduce` knows, in the order it runs them.
- * To add a study: write lib/experiments/<id>.ts exporting a `Study`, and list it here.
+ * To add a study: write lib/experiments/<id>/ (setup, run, figures, paper, mod.ts exporting a `Study`), and list it here.
  */
-import { cnnThroughputStudy } from "./cnn-throughput.ts";
+import { cnnThroughputStudy } from "./cnn-throughput/mod.ts";
 import { heterogeneousStudy } from "./heterogeneous/mod.ts";
 import { magmaStudy } from "./magma.ts";
 import { partitioningStudy } from "./partitioning/mod.ts";

@@ -1,7 +1,8 @@
 /**
  * Closed-form bottleneck bound of the closed loop (asymptotic bounds of a closed queueing network):
  * N threads cannot finish more than N per single-thread cycle, K DPU cores no more than K per DPU
- * job, C CPU cores no more than C per inference's CPU work.
+ * job, C CPU cores no more than C per inference's CPU work, and a serial CPU part (work that runs
+ * one job at a time whatever the thread count) no more than one per its own time.
  */
 
 /** Times of one inference, seconds. */
@@ -10,6 +11,8 @@ export interface InferenceTimes {
   cpuSeconds: number;
   /** DPU seconds of one job with one core busy. */
   dpuSeconds: number;
+  /** Part of `cpuSeconds` that runs one job at a time (default 0: all CPU work overlaps). */
+  serialSeconds?: number;
 }
 
 /** The three throughput ceilings, inferences per second. */
@@ -17,6 +20,8 @@ export interface Bounds {
   threads: number;
   dpu: number;
   cpu: number;
+  /** 1 / serial seconds (Infinity without a serial part). */
+  serial: number;
 }
 
 /** Ceilings for N threads, K DPU cores (job slowed by `dpuSlowdown` >= 1), C CPU cores. */
@@ -31,6 +36,7 @@ export function bottleneckBounds(
     threads: threads / (t.cpuSeconds + t.dpuSeconds),
     dpu: dpuCores / (t.dpuSeconds * dpuSlowdown),
     cpu: t.cpuSeconds > 0 ? cpuCores / t.cpuSeconds : Infinity,
+    serial: t.serialSeconds ? 1 / t.serialSeconds : Infinity,
   };
 }
 
@@ -43,5 +49,5 @@ export function bottleneckFps(
   dpuSlowdown = 1,
 ): number {
   const b = bottleneckBounds(t, threads, dpuCores, cpuCores, dpuSlowdown);
-  return Math.min(b.threads, b.dpu, b.cpu);
+  return Math.min(b.threads, b.dpu, b.cpu, b.serial);
 }

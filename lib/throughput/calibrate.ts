@@ -6,9 +6,9 @@
  * cannot drag both constants). Deterministic.
  */
 import type { Network } from "../workload/layer.ts";
-import type { DpuConfig } from "./dpu.ts";
-import type { Platform } from "./platform.ts";
-import { type DpuCalibration, jobSeconds, jobTerms } from "./profile.ts";
+import type { DpuConfig } from "../arch/dpu/sizes.ts";
+import type { Platform } from "../arch/dpu/platform.ts";
+import { type DpuCalibration, jobSeconds, jobTerms } from "../arch/dpu/job.ts";
 
 /** One network with its measured single-core DPU job time. */
 export interface CalibrationPoint {

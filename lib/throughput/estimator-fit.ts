@@ -1,11 +1,14 @@
 /**
  * Fitting the estimator (estimator.ts) on measured rows, deterministically:
  * 1. Rows with one DPU core give each CNN's CPU seconds as Tcpu = 1/fps_1 - 1/fps_N (with one core
- *    and enough threads the DPU is the bottleneck, so 1/fps_N is the DPU job time).
- * 2. ln(Tcpu / T1) is regressed by mathjs least squares on the per-task intercepts and the terms
+ *    and enough threads the DPU is the bottleneck, so 1/fps_N is the DPU job time), unless rows of
+ *    the same CNN with more DPU cores show that extra cores do not help: then the bottleneck
+ *    1/fps_N is CPU work, and Tcpu is the larger of the two parts.
+ * 2. ln(Tcpu / T1) is regressed by least squares (QR, lsq.ts) on the per-task intercepts and the terms
  *    (one model per subset of terms, so rows missing a characteristic still get a prediction).
  * 3. The contention slope g and the smoothing exponent p are picked on a fixed grid to minimise
- *    the mean absolute percentage error over all rows (any core count).
+ *    the mean absolute percentage error over all rows (any core count), then the serial share s
+ *    of the CPU time on its own grid with g and p kept (one coordinate pass, deterministic).
  */
 import { medianOf } from "./stats.ts";
 import {
@@ -31,6 +34,8 @@ export interface FitOptions {
   contentionGrid?: number[];
   /** Candidate smoothing exponents; null = hard minimum (default 1, 1.5, 2, 3, 4, 6, 8, 16, null). */
   smoothingGrid?: (number | null)[];
+  /** Candidate serial shares s of the CPU time (default 0, 0.05, ..., 1); [0] switches it off. */
+  serialGrid?: number[];
   /** Ridge penalty on the task intercepts, in squared log units (default 1). */
   ridge?: number;
   /** CPU cores of the boards (default 4, Cortex-A53 x 4). */
@@ -39,13 +44,37 @@ export interface FitOptions {
 
 const DEFAULT_G = Array.from({ length: 51 }, (_, i) => i / 100);
 const DEFAULT_P: (number | null)[] = [1, 1.5, 2, 3, 4, 6, 8, 16, null];
+const DEFAULT_S = Array.from({ length: 21 }, (_, i) => i / 20);
 
 /** Observed CPU seconds of a one-core row (null when the row cannot tell). */
-export function observedCpuSeconds(s: EstimatorSample): number | null {
+export function observedCpuSeconds(s: EstimatorSample, multiCoreGain?: number): number | null {
   if (s.dpuCores !== 1 || !s.fps1Thread || !s.fpsMeasured) return null;
   const t1 = 1 / s.fps1Thread;
-  const cpu = t1 - 1 / s.fpsMeasured;
+  // One core: 1/fps_N is the larger of the one-at-a-time parts, T1 - 1/fps_N the rest. It is
+  // the DPU when more cores help; when they do not, the slow part is CPU work.
+  const bottleneck = 1 / s.fpsMeasured;
+  const cpuBound = multiCoreGain !== undefined &&
+    multiCoreGain < MULTI_CORE_HELPS * (s.fpsMeasured * t1);
+  const cpu = cpuBound ? Math.max(bottleneck, t1 - bottleneck) : t1 - bottleneck;
   return Math.min(CPU_SHARE_RANGE[1] * t1, Math.max(CPU_SHARE_RANGE[0] * t1, cpu));
+}
+
+/**
+ * A CNN whose multi-core gain is below this factor times its one-core gain is not DPU-bound: a
+ * second core doubles a DPU-bound loop (x2) and leaves a CPU-bound one unchanged (x1); sqrt(2) is
+ * the geometric midpoint.
+ */
+export const MULTI_CORE_HELPS = Math.SQRT2;
+
+/** Median MT/ST gain of each CNN name over its rows with two or more DPU cores. */
+export function multiCoreGains(rows: EstimatorSample[]): Map<string, number> {
+  const by = new Map<string, number[]>();
+  for (const s of rows) {
+    if (s.dpuCores < 2 || !s.fps1Thread || !s.fpsMeasured) continue;
+    if (!by.has(s.name)) by.set(s.name, []);
+    by.get(s.name)!.push(s.fpsMeasured / s.fps1Thread);
+  }
+  return new Map([...by].map(([k, v]) => [k, medianOf(v)]));
 }
 
 /** Every non-empty-or-empty subset of `terms`, largest first (so predictions prefer more terms). */
@@ -57,15 +86,16 @@ function subsets(terms: Term[]): Term[][] {
   return out.sort((a, b) => b.length - a.length);
 }
 
-function fitShareModel(
+async function fitShareModel(
   rows: EstimatorSample[],
   terms: Term[],
   useTask: boolean,
   ridge: number,
-): ShareModel | null {
+): Promise<ShareModel | null> {
   const x: number[][] = [], y: number[] = [];
+  const multi = multiCoreGains(rows);
   for (const s of rows) {
-    const cpu = observedCpuSeconds(s);
+    const cpu = observedCpuSeconds(s, multi.get(s.name));
     const f = featureRow(s, terms, useTask);
     if (cpu === null || f === null) continue;
     x.push(f);
@@ -73,7 +103,7 @@ function fitShareModel(
   }
   if (x.length <= terms.length + 1) return null;
   const pen = x[0].map((_, j) => (useTask && j >= 1 && j <= CNN_TASKS.length ? ridge : 0));
-  return { terms, useTask, coefficients: leastSquares(x, y, pen) };
+  return { terms, useTask, coefficients: await leastSquares(x, y, pen) };
 }
 
 function physicsFallback(
@@ -107,12 +137,17 @@ export function mapePercent(est: Estimator, rows: EstimatorSample[]): number {
 }
 
 /** Fit an estimator on `rows` (same rows and options give the same estimator). */
-export function fitEstimator(rows: EstimatorSample[], opts: FitOptions = {}): Estimator {
+export async function fitEstimator(
+  rows: EstimatorSample[],
+  opts: FitOptions = {},
+): Promise<Estimator> {
   const terms = opts.terms ?? ["pixelRate", "utilization"];
   const useTask = opts.useTask ?? true;
-  const shareModels = subsets(terms)
-    .map((t) => fitShareModel(rows, t, useTask, opts.ridge ?? 1))
-    .filter((m): m is ShareModel => m !== null);
+  const shareModels: ShareModel[] = [];
+  for (const t of subsets(terms)) {
+    const m = await fitShareModel(rows, t, useTask, opts.ridge ?? 1);
+    if (m) shareModels.push(m);
+  }
   if (shareModels.length === 0) {
     throw new RangeError("fitEstimator: no one-core rows with fps_1thread and fps_multithread");
   }
@@ -124,12 +159,18 @@ export function fitEstimator(rows: EstimatorSample[], opts: FitOptions = {}): Es
         shareModels,
         contentionPerCore: g,
         smoothing: p,
+        serialShare: 0,
         cpuCores: opts.cpuCores ?? 4,
         ...fallback,
       };
       const err = mapePercent(est, rows);
       if (err < bestErr) [best, bestErr] = [est, err];
     }
+  }
+  for (const serialShare of opts.serialGrid ?? DEFAULT_S) {
+    const est: Estimator = { ...best!, serialShare };
+    const err = mapePercent(est, rows);
+    if (err < bestErr) [best, bestErr] = [est, err];
   }
   return best!;
 }

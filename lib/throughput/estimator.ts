@@ -4,12 +4,15 @@
  * model. Prediction for N threads on K DPU cores and C CPU cores:
  *   T1 = 1 / fps_1thread,  Tcpu = T1 * exp(b_task + b_px * ln(pixels * fps_1) + b_u * ln(u1)),
  *   Tdpu = T1 - Tcpu,      u1 = gops * fps_1 / peak ops of one core (single-thread DPU utilization)
- *   fps_N = min( N / T1, smoothmin_p( K / (Tdpu * gamma_K), C / Tcpu ) )
+ *   fps_N = min( N / T1, smoothmin_p( K / (Tdpu * gamma_K), C / Tcpu ), 1 / (s * Tcpu) )
  *   gamma_K = 1 + g * (K - 1) * (core peak / B4096 at 300 MHz peak)   (DRAM contention)
+ * Three parts of the time: DPU work (one job per core at a time), CPU work that threads overlap
+ * ((1 - s) Tcpu) and a serial CPU part (s Tcpu) that no thread count overlaps (a lock, a
+ * single-threaded post-processing stage); with s = 0 it is the plain bottleneck form.
  * Everything is relative to the row's own board (T1 and u1), so it carries over to DPU sizes, clocks
  * and core counts the fit never saw. Rows without fps_1thread get T1 from physics instead.
  */
-import { type DpuSize, peakOpsPerCycle } from "./dpu.ts";
+import { type DpuSize, peakOpsPerCycle } from "../arch/dpu/sizes.ts";
 import type { CnnTask } from "./task.ts";
 import { CNN_TASKS } from "./task.ts";
 
@@ -50,6 +53,8 @@ export interface Estimator {
   contentionPerCore: number;
   /** Exponent of the smooth minimum of the DPU and CPU ceilings; null = hard minimum. */
   smoothing: number | null;
+  /** Share of the CPU time that runs one job at a time, 0..1 (s; 0 = all CPU work overlaps). */
+  serialShare: number;
   cpuCores: number;
   /** For rows without fps_1thread: median DPU efficiency and CPU seconds per pixel per task. */
   dpuEfficiency: number;
@@ -61,8 +66,8 @@ export interface Prediction {
   fps: number;
   cpuSeconds: number;
   dpuSeconds: number;
-  /** Which ceiling binds: "threads", "dpu" or "cpu". */
-  bound: "threads" | "dpu" | "cpu";
+  /** Which ceiling binds: "threads", "dpu", "cpu" or "serial". */
+  bound: "threads" | "dpu" | "cpu" | "serial";
 }
 
 /** Share of the single-thread time that is CPU work is clamped to this range. */
@@ -132,7 +137,14 @@ export function predict(est: Estimator, s: EstimatorSample): Prediction {
   const shared = p === null
     ? Math.min(dpuCeil, cpuCeil)
     : Math.pow(Math.pow(dpuCeil, -p) + Math.pow(cpuCeil, -p), -1 / p);
-  const fps = Math.min(threads, shared);
-  const bound = fps === threads ? "threads" : dpuCeil <= cpuCeil ? "dpu" : "cpu";
+  const serialCeil = est.serialShare > 0 ? 1 / (est.serialShare * cpu) : Infinity;
+  const fps = Math.min(threads, shared, serialCeil);
+  const bound = fps === threads
+    ? "threads"
+    : fps === serialCeil
+    ? "serial"
+    : dpuCeil <= cpuCeil
+    ? "dpu"
+    : "cpu";
   return { fps, cpuSeconds: cpu, dpuSeconds: dpu, bound };
 }

@@ -4,11 +4,11 @@
  * CSV reader, the CPU pre/post rule and the throughput estimator. Exported from lib/mod.ts as
  * the namespace `throughput`.
  */
-export * from "./dpu.ts";
-export * from "./platform.ts";
-export * from "./power.ts";
-export * from "./layer-cost.ts";
-export * from "./profile.ts";
+export * from "../arch/dpu/sizes.ts";
+export * from "../arch/dpu/platform.ts";
+export * from "../arch/dpu/power.ts";
+export * from "../arch/dpu/layer.ts";
+export * from "../arch/dpu/job.ts";
 export * from "./calibrate.ts";
 export * from "./bounds.ts";
 export * from "./sim.ts";
@@ -23,3 +23,4 @@ export * from "./estimator-cv.ts";
 export * from "./sweep.ts";
 export * from "./estimate-rows.ts";
 export * from "./stats.ts";
+export * from "./model-cpu.ts";

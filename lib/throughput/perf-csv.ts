@@ -7,7 +7,7 @@
 import { z } from "zod";
 import { ValidationError } from "../validate.ts";
 import { type CsvRecord, parseCsv } from "./csv.ts";
-import { DPU_SIZES, type DpuSize, dpuSize } from "./dpu.ts";
+import { DPU_SIZES, type DpuSize, dpuSize } from "../arch/dpu/sizes.ts";
 import type { EstimatorSample } from "./estimator.ts";
 import { CNN_TASKS, type CnnTask, inferTask } from "./task.ts";
 

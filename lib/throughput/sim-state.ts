@@ -1,10 +1,12 @@
 /**
  * The mutable state of one closed-loop run (see sim.ts): per-thread phase, remaining CPU work,
- * DPU end time, the DPU FIFO, and the measured areas (busy cores x seconds) and job energy.
+ * DPU end time, the DPU FIFO, the serial-stage lock and its FIFO, and the measured areas (busy
+ * cores x seconds) and job energy.
  */
 import type { SimInput } from "./sim.ts";
 
-const PRE = 0, DPU_WAIT = 1, DPU_RUN = 2, POST = 3, IDLE = 4;
+const PRE = 0, DPU_WAIT = 1, DPU_RUN = 2, POST = 3, IDLE = 4, SERIAL_WAIT = 5, SERIAL = 6;
+const isCpu = (p: number) => p === PRE || p === POST || p === SERIAL;
 /** Remaining CPU work below this many seconds counts as done (absorbs float drift). */
 const EPS_SECONDS = 1e-15;
 
@@ -26,6 +28,11 @@ export class SimClock {
   private readonly queue: Int32Array;
   private qHead = 0;
   private qSize = 0;
+  private readonly serialQueue: Int32Array;
+  private sHead = 0;
+  private sSize = 0;
+  private serialBusy = false;
+  private readonly serialSeconds: number;
 
   constructor(private readonly input: SimInput, private readonly warmup: number) {
     const n = input.threads;
@@ -34,19 +41,46 @@ export class SimClock {
     this.dpuEnd = new Float64Array(n);
     this.dpuStart = new Float64Array(n);
     this.queue = new Int32Array(n);
+    this.serialQueue = new Int32Array(n);
+    this.serialSeconds = input.serialSeconds ?? 0;
     this.measuring = warmup === 0;
     // Threads start one n-th of a single-thread cycle apart, as real threads are not in lockstep.
-    const cycle = input.preSeconds + input.postSeconds + input.dpuSecondsByBusyCores[0];
+    const cycle = input.preSeconds + input.postSeconds + (input.serialSeconds ?? 0) +
+      input.dpuSecondsByBusyCores[0];
     for (let t = 0; t < n; t++) {
       this.phase[t] = IDLE;
       this.dpuEnd[t] = (t * cycle) / n;
     }
   }
 
+  private work(phase: number): number {
+    if (phase === PRE) return this.input.preSeconds;
+    return phase === POST ? this.input.postSeconds : this.serialSeconds;
+  }
+
   private toCpu(t: number, phase: number): void {
     this.phase[t] = phase;
-    this.cpuLeft[t] = phase === PRE ? this.input.preSeconds : this.input.postSeconds;
+    this.cpuLeft[t] = this.work(phase);
     this.cpuRunnable++;
+  }
+
+  /** Enter the serial stage, or wait for it in FIFO order while another thread holds it. */
+  private toSerial(t: number): void {
+    if (!this.serialBusy) {
+      this.serialBusy = true;
+      return this.toCpu(t, SERIAL);
+    }
+    this.phase[t] = SERIAL_WAIT;
+    this.serialQueue[(this.sHead + this.sSize++) % this.serialQueue.length] = t;
+  }
+
+  private releaseSerial(): void {
+    this.serialBusy = false;
+    if (this.sSize === 0) return;
+    const next = this.serialQueue[this.sHead];
+    this.sHead = (this.sHead + 1) % this.serialQueue.length;
+    this.sSize--;
+    this.toSerial(next);
   }
 
   private startDpu(t: number): void {
@@ -76,8 +110,7 @@ export class SimClock {
       if ((p === DPU_RUN || p === IDLE) && this.dpuEnd[t] < at) [best, at] = [t, this.dpuEnd[t]];
     }
     for (let t = 0; t < n; t++) {
-      const p = this.phase[t];
-      if (p !== PRE && p !== POST) continue;
+      if (!isCpu(this.phase[t])) continue;
       const end = this.now + this.cpuLeft[t] / rate;
       if (end < at) [best, at] = [t, end];
     }
@@ -96,11 +129,10 @@ export class SimClock {
     if (p === DPU_RUN) return this.endDpu(t);
     this.cpuLeft[t] = 0;
     this.cpuRunnable--;
-    if (this.measuring) {
-      const work = p === PRE ? this.input.preSeconds : this.input.postSeconds;
-      this.jobEnergyJ += work * this.input.power.cpuCoreW;
-    }
+    if (this.measuring) this.jobEnergyJ += this.work(p) * this.input.power.cpuCoreW;
     if (p === PRE) return this.toDpu(t);
+    if (p === POST && this.serialSeconds > 0) return this.toSerial(t);
+    if (p === SERIAL) this.releaseSerial();
     this.completed++;
     if (this.completed === this.warmup) {
       this.measuring = true;
@@ -117,8 +149,7 @@ export class SimClock {
     }
     const n = this.input.threads, done = rate * dt;
     for (let t = 0; t < n; t++) {
-      const p = this.phase[t];
-      if (p !== PRE && p !== POST) continue;
+      if (!isCpu(this.phase[t])) continue;
       const left = this.cpuLeft[t] - done;
       this.cpuLeft[t] = left < EPS_SECONDS ? 0 : left;
     }

@@ -1,7 +1,9 @@
 /**
  * Closed-loop, event-driven simulation of multithreaded DPU inference (VART semantics): each of N
- * threads loops CPU pre-processing -> one DPU job -> CPU post-processing. The DPU job blocks its
- * thread without using a CPU (execute_async + wait). The K DPU cores serve jobs first come first
+ * threads loops CPU pre-processing -> one DPU job -> CPU post-processing -> a serial CPU stage (work
+ * that only one thread at a time may run, e.g. a single-instance CPU subgraph; absent by default).
+ * Three parts of the time, then: DPU work, CPU work that threads overlap, and serial CPU work.
+ * The DPU job blocks its thread without using a CPU (execute_async + wait). The K DPU cores serve jobs first come first
  * served and never preempt them; a job's duration depends on how many cores are busy when it
  * starts (DRAM contention). The C CPU cores are shared by the runnable threads as the OS scheduler
  * time-slices them (processor sharing: each runnable thread gets min(1, C / runnable) of a core).
@@ -16,6 +18,8 @@ export interface SimInput {
   preSeconds: number;
   /** CPU seconds after each DPU job (softmax, decoding, NMS, arg-max, CPU subgraphs). */
   postSeconds: number;
+  /** CPU seconds per inference that one thread at a time may run (FIFO lock; default 0). */
+  serialSeconds?: number;
   /** DPU job seconds when k cores are busy (including this job), index k - 1; length >= dpuCores. */
   dpuSecondsByBusyCores: readonly number[];
   /** Application threads N (>= 1). */
@@ -58,8 +62,9 @@ function check(input: SimInput): void {
   if (!isInt(input.threads, 1) || input.threads > 4096) bad("threads", input.threads, "1..4096");
   if (!isInt(input.dpuCores, 1)) bad("dpuCores", input.dpuCores, "an integer >= 1");
   if (!isInt(input.cpuCores, 1)) bad("cpuCores", input.cpuCores, "an integer >= 1");
-  for (const f of ["preSeconds", "postSeconds"] as const) {
-    if (!(input[f] >= 0 && Number.isFinite(input[f]))) bad(f, input[f], "finite and >= 0");
+  for (const f of ["preSeconds", "postSeconds", "serialSeconds"] as const) {
+    const v = input[f] ?? 0;
+    if (!(v >= 0 && Number.isFinite(v))) bad(f, v, "finite and >= 0");
   }
   const d = input.dpuSecondsByBusyCores;
   if (d.length < input.dpuCores) bad("dpuSecondsByBusyCores.length", d.length, ">= dpuCores");

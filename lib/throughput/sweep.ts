@@ -4,10 +4,11 @@
  */
 import type { Network } from "../workload/layer.ts";
 import { type CpuRule, cpuSeconds } from "./cpu-rule.ts";
-import { type DpuConfig, parseDpuConfig } from "./dpu.ts";
-import type { Platform } from "./platform.ts";
-import { powerModel } from "./power.ts";
-import { type DpuCalibration, type NetworkProfile, profileNetwork } from "./profile.ts";
+import { type DpuConfig, parseDpuConfig } from "../arch/dpu/sizes.ts";
+import type { Platform } from "../arch/dpu/platform.ts";
+import { powerModel } from "../arch/dpu/power.ts";
+import { type DpuCalibration, type NetworkProfile, profileNetwork } from "../arch/dpu/job.ts";
+import type { CpuWork } from "./model-cpu.ts";
 import { simulate } from "./sim.ts";
 import { cnnTask } from "./task.ts";
 
@@ -24,6 +25,8 @@ export interface SweepOptions {
   platform: Platform;
   calibration: DpuCalibration;
   cpuRule: CpuRule;
+  /** Measured CPU work of some networks by name (model-cpu.ts); the others get `cpuRule`. */
+  cpuWork?: ReadonlyMap<string, CpuWork>;
   /** Completions measured per simulation (default: the simulator's default). */
   measuredInferences?: number;
 }
@@ -54,11 +57,13 @@ export interface SweepModel {
   profile: NetworkProfile;
   preSeconds: number;
   postSeconds: number;
+  /** CPU seconds run one thread at a time (0 unless measured). */
+  serialSeconds: number;
 }
 
 function runConfig(
   p: NetworkProfile,
-  cpu: { preSeconds: number; postSeconds: number },
+  cpu: CpuWork,
   dpu: DpuConfig,
   opts: SweepOptions,
 ): SweepRow[] {
@@ -101,7 +106,8 @@ export function sweepDesignSpace(
   const rows: SweepRow[] = [], models: SweepModel[] = [];
   for (const net of networks) {
     const pixels = net.input.h * net.input.w;
-    const cpu = cpuSeconds(opts.cpuRule, cnnTask(net.task), pixels);
+    const cpu = opts.cpuWork?.get(net.name) ??
+      { ...cpuSeconds(opts.cpuRule, cnnTask(net.task), pixels), serialSeconds: 0 };
     for (const arch of opts.sizes) {
       const full = parseDpuConfig({ arch, cores: opts.maxCores, mhz: opts.mhz });
       const p = profileNetwork(net, full, opts.platform, opts.calibration);

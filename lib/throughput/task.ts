@@ -12,6 +12,9 @@ export type CnnTask = (typeof CNN_TASKS)[number];
 
 /** Checked in this order: the first list with a word contained in the lower-cased name wins. */
 const NAME_WORDS: readonly [CnnTask, readonly string[]][] = [
+  // Image restoration (the 3.0 sheet says "Super Resolution"): checked first, as "ofa-" and
+  // "drunet" would otherwise read as a classifier and a segmenter.
+  ["other", ["rcan", "drunet"]],
   ["classification", ["imagenet", "classification", "reid", "facerec", "face-quality", "pmg_"]],
   ["classification", ["person-orientation", "plate-recognition", "torchvision_"]],
   ["detection", ["ssd", "yolo", "refinedet", "densebox", "retinaface", "detection", "fairmot"]],
@@ -19,7 +22,7 @@ const NAME_WORDS: readonly [CnnTask, readonly string[]][] = [
   ["detection", ["textmountain", "ocr_", "multitask", "mt-resnet18", "vpgnet", "ultrafast"]],
   ["detection", ["mlperf_resnet34"]],
   ["segmentation", ["cityscapes", "seg", "unet", "_enet_", "erfnet", "salsanext", "hardnet"]],
-  ["segmentation", ["c2d2", "drunet", "ssr_", "semantic", "sa-gate", "solo_", "fpn"]],
+  ["segmentation", ["c2d2", "ssr_", "semantic", "sa-gate", "solo_", "fpn"]],
   ["segmentation", ["deeplab", "fcn_", "lraspp", "bisenet", "pspnet"]],
   ["pose", ["openpose", "hourglass", "movenet", "spnet", "landmark", "pose"]],
   // Bare backbone names (zoo or torchvision style) are classifiers; checked last because

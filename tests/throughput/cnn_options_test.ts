@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { parseCnnThroughputOptions } from "../../lib/experiments/cnn-throughput-options.ts";
+import { parseCnnThroughputOptions } from "../../lib/experiments/cnn-throughput/setup.ts";
 import { ValidationError } from "../../lib/validate.ts";
 import { cnnNames } from "../../lib/workload/zoo/mod.ts";
 

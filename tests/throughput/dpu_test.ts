@@ -5,9 +5,9 @@ import {
   dpuSize,
   parseDpuConfig,
   peakOpsPerCycle,
-} from "../../lib/throughput/dpu.ts";
-import { DEFAULT_PLATFORM } from "../../lib/throughput/platform.ts";
-import { dpuCoreWatts } from "../../lib/throughput/power.ts";
+} from "../../lib/arch/dpu/sizes.ts";
+import { DEFAULT_PLATFORM } from "../../lib/arch/dpu/platform.ts";
+import { dpuCoreWatts } from "../../lib/arch/dpu/power.ts";
 import { ValidationError } from "../../lib/validate.ts";
 
 Deno.test("dpu: peak ops per cycle match PG338's table (2 x PP x ICP x OCP)", () => {

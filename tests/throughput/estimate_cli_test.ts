@@ -38,6 +38,12 @@ Deno.test("estimate cli: --json on boards and sizes outside the calibration data
   const dpuCeiling = (2 * 2304 * 300e6) / 65.4e9;
   assert.ok(Math.abs(dpuCeiling - 21.14) < 0.005);
   assert.ok(fps[2] > 0 && fps[2] <= dpuCeiling, `${fps[2]}`);
+  // The bundled fit saw only B4096 with 1 or 2 cores: the B1024 and B2304 rows and the 3-core row
+  // are extrapolations, and the row without fps_1thread is physics only; stderr says so.
+  assert.match(r.stderr, /3 of 3 rows lie outside the fitted range/);
+  assert.match(r.stderr, /ZCU102\): 3 cores > 2/);
+  assert.match(r.stderr, /custom\): DPU B1024 not fitted/);
+  assert.match(r.stderr, /no fps_1thread/);
   // One thread is the single-thread figure itself.
   const one = JSON.parse((await cli("--csv", path, "--json", "--threads", "1")).stdout);
   assert.ok(Math.abs(one[0].predicted_fps_multithread - 76) < 1e-9);

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
-import { loadVitisRows } from "../../lib/experiments/cnn-throughput-data.ts";
-import { dpuSize } from "../../lib/throughput/dpu.ts";
+import { loadVitisRows } from "../../lib/experiments/cnn-throughput/data.ts";
+import { dpuSize } from "../../lib/arch/dpu/sizes.ts";
 import { crossValidate, featureAblation, foldOf } from "../../lib/throughput/estimator-cv.ts";
 import { fitEstimator } from "../../lib/throughput/estimator-fit.ts";
 import {
@@ -12,17 +12,20 @@ import { leastSquares } from "../../lib/throughput/lsq.ts";
 import { rowToSample } from "../../lib/throughput/perf-csv.ts";
 import { CNN_TASKS } from "../../lib/throughput/task.ts";
 
-Deno.test("lsq: recovers y = 1 + 2x exactly; ridge shrinks; bad shapes are named", () => {
+Deno.test("lsq: recovers y = 1 + 2x exactly; ridge shrinks; bad shapes are named", async () => {
   const x = [[1, 0], [1, 1], [1, 2], [1, 3]];
-  const b = leastSquares(x, [1, 3, 5, 7]);
+  const b = await leastSquares(x, [1, 3, 5, 7]);
   assert.ok(Math.abs(b[0] - 1) < 1e-12 && Math.abs(b[1] - 2) < 1e-12);
   // Ridge by hand: X'X = [[4, 6], [6, 14]], X'y = [16, 34]; with diag(0, 100) the system
   // 4 b0 + 6 b1 = 16, 6 b0 + 114 b1 = 34 gives b1 = 10 / 105 = 2/21 and b0 = 4 - 1.5 b1 = 27/7.
-  const shrunk = leastSquares(x, [1, 3, 5, 7], [0, 100]);
+  const shrunk = await leastSquares(x, [1, 3, 5, 7], [0, 100]);
   assert.ok(Math.abs(shrunk[0] - 27 / 7) < 1e-12, `${shrunk[0]}`);
   assert.ok(Math.abs(shrunk[1] - 2 / 21) < 1e-12, `${shrunk[1]}`);
-  assert.throws(() => leastSquares(x, [1, 2]), /4 rows but 2 targets/);
-  assert.throws(() => leastSquares([], []), /no rows/);
+  await assert.rejects(() => leastSquares(x, [1, 2]), /4 rows but 2 targets/);
+  await assert.rejects(() => leastSquares([], []), /no rows/);
+  await assert.rejects(() => leastSquares([[1, 2], [1]], [1, 2]), /row 1 has 1 columns/);
+  // Two identical columns: no unique solution, and the error says so.
+  await assert.rejects(() => leastSquares([[1, 1], [2, 2], [3, 3]], [1, 2, 3]), /singular/);
 });
 
 /**
@@ -62,16 +65,17 @@ function synthetic(): EstimatorSample[] {
   return out;
 }
 
-Deno.test("estimator: the fit is deterministic", () => {
+Deno.test("estimator: the fit is deterministic", async () => {
   const s = synthetic();
-  assert.deepEqual(fitEstimator(s), fitEstimator(s));
+  assert.deepEqual(await fitEstimator(s), await fitEstimator(s));
 });
 
-Deno.test("estimator: recovers a known bottleneck system (contention, CPU split)", () => {
+Deno.test("estimator: recovers a known bottleneck system (contention, CPU split)", async () => {
   const s = synthetic();
   // A negligible ridge: the default ridge (1) shrinks the task intercepts a little, by design.
-  const est = fitEstimator(s, { smoothingGrid: [null], ridge: 1e-9 });
+  const est = await fitEstimator(s, { smoothingGrid: [null], ridge: 1e-9 });
   assert.equal(est.contentionPerCore, 0.2);
+  assert.equal(est.serialShare, 0, "the synthetic system has no serial part");
   const share = est.shareModels[0];
   assert.deepEqual(share.terms, ["pixelRate", "utilization"]);
   // ln(Tcpu / T1) = ln(120 ns) + ln(pixels x fps_1): slope 1 on pixels x fps_1, 0 on u1.
@@ -82,8 +86,8 @@ Deno.test("estimator: recovers a known bottleneck system (contention, CPU split)
   }
 });
 
-Deno.test("estimator: one thread predicts exactly fps_1thread on any core count", () => {
-  const est = fitEstimator(synthetic());
+Deno.test("estimator: one thread predicts exactly fps_1thread on any core count", async () => {
+  const est = await fitEstimator(synthetic());
   for (const x of synthetic()) {
     const p = predict(est, { ...x, threads: 1, dpuCores: 3 });
     assert.ok(Math.abs(p.fps - x.fps1Thread!) / x.fps1Thread! < 1e-12);
@@ -91,8 +95,8 @@ Deno.test("estimator: one thread predicts exactly fps_1thread on any core count"
   }
 });
 
-Deno.test("estimator: without fps_1thread it splits by physics (GOPs / peak / efficiency)", () => {
-  const est = fitEstimator(synthetic());
+Deno.test("estimator: without fps_1thread it splits by physics (GOPs / peak / efficiency)", async () => {
+  const est = await fitEstimator(synthetic());
   // The synthetic DPU runs at 0.5 of peak; the median efficiency read back is 0.5.
   assert.ok(Math.abs(est.dpuEfficiency - 0.5) < 1e-9);
   const x: EstimatorSample = {
@@ -107,8 +111,8 @@ Deno.test("estimator: without fps_1thread it splits by physics (GOPs / peak / ef
   assert.equal(CNN_TASKS.length, Object.keys(est.cpuSecondsPerPixel).length);
 });
 
-Deno.test("estimator cv: folds by CNN name, every CNN predicted by a fit that never saw it", () => {
-  const rows = crossValidate(synthetic(), { smoothingGrid: [null] }, 4);
+Deno.test("estimator cv: folds by CNN name, every CNN predicted by a fit that never saw it", async () => {
+  const rows = await crossValidate(synthetic(), { smoothingGrid: [null] }, { folds: 4 });
   assert.equal(rows.length, 120);
   for (const r of rows) assert.equal(r.fold, foldOf(r.name, 4));
   // Every fold holds some CNN, so each one is predicted by a fit that saw the others.
@@ -129,9 +133,9 @@ Deno.test("foldOf: FNV-1a 32-bit of the name modulo the fold count; folds cover 
   for (const c of counts) assert.ok(c >= 150 && c <= 250, `${counts}`);
 });
 
-Deno.test("estimator: beats the no-fit baseline on held-out Vitis AI CNNs", () => {
+Deno.test("estimator: beats the no-fit baseline on held-out Vitis AI CNNs", async () => {
   const real = loadVitisRows().map((r) => rowToSample(r));
-  const a = featureAblation(real.filter((_, i) => i % 2 === 0), 3);
+  const a = await featureAblation(real.filter((_, i) => i % 2 === 0), 3);
   const full = a[0], baseline = a[a.length - 1];
   assert.match(baseline.variant, /baseline/);
   assert.ok(full.medianApePercent < baseline.medianApePercent, JSON.stringify(a));

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
-import { parseDpuConfig } from "../../lib/throughput/dpu.ts";
-import { layerDpuCost } from "../../lib/throughput/layer-cost.ts";
+import { parseDpuConfig } from "../../lib/arch/dpu/sizes.ts";
+import { dpuModel, layerDpuCost } from "../../lib/arch/dpu/layer.ts";
 import { parseLayer } from "../../lib/workload/shapes.ts";
 
 const b1024 = parseDpuConfig({ arch: "B1024", cores: 1 }); // PP 8, ICP 8, OCP 8, ALU 4
@@ -66,4 +66,22 @@ Deno.test("layer cost: dense is one pixel per cycle group; fused ops cost nothin
     dramBytes: 0,
     macs: 0,
   });
+});
+
+Deno.test("dpuModel: the shared CostModel view adds DRAM stalls and busy-core energy", () => {
+  // The hand-calculated conv above: 576 compute cycles, 7680 DRAM bytes at 300 MHz.
+  // At 3.2e9 B/s the traffic takes 2.4 us = 720 cycles: 144 stall cycles, 720 cycles in all;
+  // at 2 W busy the layer costs 2 W x 2.4 us = 4.8 uJ = 4.8e6 pJ.
+  const c = dpuModel.layer(conv({}), { dpu: b1024, bytesPerSecond: 3.2e9, coreW: 2 });
+  assert.equal(dpuModel.id, "dpu");
+  assert.equal(c.computeCycles, 576);
+  assert.ok(Math.abs(c.stallCycles - 144) < 1e-9, `${c.stallCycles}`);
+  assert.ok(Math.abs(c.cycles - 720) < 1e-9);
+  assert.equal(c.dramBytes, 7680);
+  assert.equal(c.sramAccesses, 0);
+  assert.ok(Math.abs(c.energyPJ.total - 4.8e6) < 1e-3, `${c.energyPJ.total}`);
+  // Ample bandwidth: no stall, cycles = compute cycles.
+  const fast = dpuModel.layer(conv({}), { dpu: b1024, bytesPerSecond: 1e12, coreW: 2 });
+  assert.equal(fast.stallCycles, 0);
+  assert.equal(fast.cycles, 576);
 });

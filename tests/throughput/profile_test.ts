@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
-import { parseDpuConfig } from "../../lib/throughput/dpu.ts";
-import { DEFAULT_PLATFORM } from "../../lib/throughput/platform.ts";
-import { profileNetwork } from "../../lib/throughput/profile.ts";
+import { parseDpuConfig } from "../../lib/arch/dpu/sizes.ts";
+import { DEFAULT_PLATFORM } from "../../lib/arch/dpu/platform.ts";
+import { profileNetwork } from "../../lib/arch/dpu/job.ts";
 import { parseNetwork } from "../../lib/workload/shapes.ts";
 
 // One 4096 x 4096 dense layer: 16.8 MB of int8 weights, so DRAM-bound on a B4096.

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { cpuSeconds, fitCpuRule } from "../../lib/throughput/cpu-rule.ts";
-import { dpuSize } from "../../lib/throughput/dpu.ts";
+import { dpuSize } from "../../lib/arch/dpu/sizes.ts";
 import type { PerfRow } from "../../lib/throughput/perf-csv.ts";
 import { inferTask } from "../../lib/throughput/task.ts";
 

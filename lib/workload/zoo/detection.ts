@@ -51,22 +51,27 @@ function darknet53(x: Cursor): Cursor[] {
 }
 
 /** Five alternating 1x1/3x3 convs, then a 3x3 and the detection conv; returns the 5th's branch. */
-function yoloHead(x: Cursor, n: string, c: number): Cursor {
+function yoloHead(x: Cursor, n: string, c: number, out: number): Cursor {
   for (let i = 0; i < 5; i++) x.conv(`${n}.conv${i}`, i % 2 ? 2 * c : c, i % 2 ? 3 : 1);
   const lateral = x.branch();
-  x.conv(`${n}.conv5`, 2 * c, 3).conv(`${n}.yolo`, YOLO_OUT, 1, { bias: true });
+  x.conv(`${n}.conv5`, 2 * c, 3).conv(`${n}.yolo`, out, 1, { bias: true });
   return lateral;
 }
 
-function yolov3(x: Cursor): void {
-  const taps = darknet53(x);
-  let lateral = yoloHead(x, "head13", 512);
-  [[256, 3], [128, 2]].forEach(([c, tap], i) => {
-    lateral.conv(`route${i}.conv`, c, 1).upsample(`route${i}.upsample`, 2);
-    lateral.concat(`route${i}.concat`, [lateral.branch(), taps[tap]]);
-    lateral = yoloHead(lateral, `head${i ? 52 : 26}`, c);
-  });
+/** YOLOv3 with `out` detection channels per cell (3 anchors x (classes + 5); COCO: 255). */
+export function yolov3Net(out: number): (x: Cursor) => void {
+  return (x) => {
+    const taps = darknet53(x);
+    let lateral = yoloHead(x, "head13", 512, out);
+    [[256, 3], [128, 2]].forEach(([c, tap], i) => {
+      lateral.conv(`route${i}.conv`, c, 1).upsample(`route${i}.upsample`, 2);
+      lateral.concat(`route${i}.concat`, [lateral.branch(), taps[tap]]);
+      lateral = yoloHead(lateral, `head${i ? 52 : 26}`, c, out);
+    });
+  };
 }
+
+const yolov3 = yolov3Net(YOLO_OUT);
 
 /** Class and box predictors of one SSD feature map (`k` x `k` convs with bias). */
 function ssdPredict(x: Cursor, n: string, anchors: number, classes: number, k: number): void {

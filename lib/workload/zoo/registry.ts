@@ -15,6 +15,7 @@ import { googlenetEntries } from "./googlenet.ts";
 import { mobilenetEntries } from "./mobilenet.ts";
 import { resnetEntries } from "./resnet.ts";
 import type { ZooEntry } from "./types.ts";
+import { visionTaskEntries } from "./vision_tasks.ts";
 
 let cache: Map<string, ZooEntry> | undefined;
 
@@ -35,6 +36,7 @@ export function entries(): Map<string, ZooEntry> {
     ...regnetEntries(),
     ...detectionEntries(),
     ...segmentationEntries(),
+    ...visionTaskEntries(),
     ...languageEntries(),
     ...recommendationEntries(),
   ];

@@ -8,7 +8,7 @@
  * PP/2 recommended (PG338 v4.1, "DepthwiseConv (ALU)").
  */
 import { z } from "zod";
-import { parseWith } from "../validate.ts";
+import { parseWith } from "../../validate.ts";
 
 /** Parallelism of one DPU size. */
 export interface DpuSize {

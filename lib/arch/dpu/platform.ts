@@ -3,7 +3,7 @@
  * Every constant names its source; [R] marks our assumption where no public number exists.
  */
 import { z } from "zod";
-import { parseWith } from "../validate.ts";
+import { parseWith } from "../../validate.ts";
 
 /** Host platform parameters (units in the names). */
 export interface Platform {

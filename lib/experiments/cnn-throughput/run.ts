@@ -3,19 +3,25 @@
  * the CPU rule on the real Vitis AI data, sweep the zoo CNNs over the design space with the
  * closed-loop simulation, and fit and cross-validate the estimator on real and simulated data.
  */
-import { calibrateDpu, type CalibrationResult } from "../throughput/calibrate.ts";
-import { type CpuRule, fitCpuRule } from "../throughput/cpu-rule.ts";
-import { dpuSize, parseDpuConfig } from "../throughput/dpu.ts";
-import { crossValidate, type CvRow, evaluateEstimator } from "../throughput/estimator-cv.ts";
-import { fitEstimator } from "../throughput/estimator-fit.ts";
-import type { Estimator, EstimatorSample } from "../throughput/estimator.ts";
-import { type PerfRow, rowToSample } from "../throughput/perf-csv.ts";
-import { DEFAULT_PLATFORM, type Platform } from "../throughput/platform.ts";
-import { sweepDesignSpace, type SweepModel, type SweepRow } from "../throughput/sweep.ts";
-import { cnnTask } from "../throughput/task.ts";
-import { getNetwork } from "../workload/zoo/mod.ts";
-import { calibrationPoints, loadVitisRows, loadZooMatches } from "./cnn-throughput-data.ts";
-import { type CnnThroughputOptions, parseCnnThroughputOptions } from "./cnn-throughput-options.ts";
+import { calibrateDpu, type CalibrationResult } from "../../throughput/calibrate.ts";
+import { type CpuRule, fitCpuRule } from "../../throughput/cpu-rule.ts";
+import { dpuSize, parseDpuConfig } from "../../arch/dpu/sizes.ts";
+import { crossValidate, type CvRow, naiveBaseline } from "../../throughput/estimator-cv.ts";
+import { fitEstimator } from "../../throughput/estimator-fit.ts";
+import type { Estimator, EstimatorSample } from "../../throughput/estimator.ts";
+import { type PerfRow, rowToSample } from "../../throughput/perf-csv.ts";
+import { DEFAULT_PLATFORM, type Platform } from "../../arch/dpu/platform.ts";
+import { sweepDesignSpace, type SweepModel, type SweepRow } from "../../throughput/sweep.ts";
+import { cnnTask } from "../../throughput/task.ts";
+import { getNetwork } from "../../workload/zoo/mod.ts";
+import {
+  calibrationPoints,
+  type CpuWorkRow,
+  loadVitisRows,
+  loadZooMatches,
+  matchedCpuWork,
+} from "./data.ts";
+import { type CnnThroughputOptions, parseCnnThroughputOptions } from "./setup.ts";
 
 /** Everything the study's tables, headline and figures are made from. */
 export interface CnnThroughputAnalysis {
@@ -24,15 +30,25 @@ export interface CnnThroughputAnalysis {
   vitisRows: PerfRow[];
   calibration: CalibrationResult;
   cpuRule: CpuRule;
+  /** Measured CPU work of the matched CNNs (empty when the option is off). */
+  cpuWork: CpuWorkRow[];
   sweepRows: SweepRow[];
   sweepModels: SweepModel[];
   /** Estimator fitted on all real rows (what `deno task estimate` uses). */
   realEstimator: Estimator;
+  /** Held-out predictions of the real rows, folds grouped by base architecture. */
   realCv: CvRow[];
-  /** Fitted on KV260 (one core) only, predicting ZCU104 (two cores): an unseen core count. */
+  /**
+   * Fitted on KV260 (one core) rows of the other folds, predicting the ZCU104 (two cores) rows of
+   * the held-out fold: an unseen core count and an unseen CNN.
+   */
   transferCv: CvRow[];
+  /** The no-fit baseline min(threads, cores) x fps_1thread on the real rows. */
+  realNaive: CvRow[];
   simEstimator: Estimator;
+  /** Held-out predictions of simulated rows: a self-consistency check (same time model). */
   simCv: CvRow[];
+  simNaive: CvRow[];
 }
 
 /** The estimator's view of simulated rows (threads >= 2; fps_1thread from the same size). */
@@ -61,51 +77,66 @@ export function simSamples(rows: SweepRow[], models: SweepModel[], mhz: number):
 }
 
 /** Run the analysis; `progress` reports each step. */
-export function analyzeCnnThroughput(
+export async function analyzeCnnThroughput(
   input: unknown = {},
   progress: (step: string) => void = () => {},
-): CnnThroughputAnalysis {
+): Promise<CnnThroughputAnalysis> {
   const options = parseCnnThroughputOptions(input);
   const platform = { ...DEFAULT_PLATFORM };
   progress("step load Vitis AI data, calibrate DPU and CPU rule");
   const vitisRows = loadVitisRows();
+  const matches = loadZooMatches();
   const calibration = calibrateDpu(
-    calibrationPoints(vitisRows, loadZooMatches()),
+    calibrationPoints(vitisRows, matches),
     parseDpuConfig({ arch: "B4096", cores: 1, mhz: 300 }),
     platform,
   );
   const cpuRule = fitCpuRule(vitisRows);
+  const measured = options.measuredCpuWork
+    ? matchedCpuWork(vitisRows, matches, cpuRule)
+    : { work: new Map(), table: [] };
   progress(`step sweep ${options.models.length} CNNs x ${options.sizes.length} sizes`);
   const { rows: sweepRows, models: sweepModels } = sweepDesignSpace(
     options.models.map((m) => getNetwork(m)),
-    { ...options, platform, calibration: calibration.calibration, cpuRule },
+    {
+      ...options,
+      platform,
+      calibration: calibration.calibration,
+      cpuRule,
+      cpuWork: measured.work,
+    },
   );
   progress("step estimator on real data");
   const real = vitisRows.map((r) => rowToSample(r));
-  const realEstimator = fitEstimator(real);
-  const realCv = crossValidate(real, {}, options.folds);
-  const transferCv = transfer(real);
+  const realEstimator = await fitEstimator(real);
+  const folds = options.folds;
+  const realCv = await crossValidate(real, {}, { folds });
+  const transferCv = await crossValidate(real, {}, {
+    folds,
+    trainFilter: (s) => s.board === "KV260",
+    testFilter: (s) => s.board !== "KV260",
+  });
+  const realNaive = naiveBaseline(real);
   progress("step estimator on simulated data");
   const sim = simSamples(sweepRows, sweepModels, options.mhz);
-  const simEstimator = fitEstimator(sim);
-  const simCv = crossValidate(sim, {}, options.folds);
+  const simEstimator = await fitEstimator(sim);
+  const simCv = await crossValidate(sim, {}, { folds });
+  const simNaive = naiveBaseline(sim);
   return {
     options,
     platform,
     vitisRows,
     calibration,
     cpuRule,
+    cpuWork: measured.table,
     sweepRows,
     sweepModels,
     realEstimator,
     realCv,
     transferCv,
+    realNaive,
     simEstimator,
     simCv,
+    simNaive,
   };
-}
-
-function transfer(real: EstimatorSample[]): CvRow[] {
-  const est = fitEstimator(real.filter((s) => s.board === "KV260"));
-  return evaluateEstimator(est, real.filter((s) => s.board !== "KV260"));
 }

@@ -1,12 +1,18 @@
 /**
- * A network's DPU job on a given DPU configuration: per-layer roofline (compute at a calibrated
- * efficiency vs DRAM traffic at the bandwidth left by the other busy cores) plus a fixed per-layer
- * overhead, and the characteristics the study plots (operations, depthwise share, weight bytes).
+ * A network's DPU job on a DPU configuration: per layer the slower of compute (tile-rounded
+ * cycles from layer.ts at a calibrated efficiency) and DRAM traffic (at the bandwidth the other
+ * busy cores leave), plus a fixed per-layer overhead; and the characteristics the study plots
+ * (operations, depthwise share, weight bytes).
+ *
+ * Exact against: nothing cycle-level (none is public); its two constants are fitted on measured
+ * Vitis AI single-core job times (lib/throughput/calibrate.ts). Assumes: compute and DRAM overlap
+ * fully within a layer (roofline), layers run back to back, and k busy cores share DRAM as each
+ * other core's single-core average demand leaves it (never below an equal 1/k share).
  */
-import { layerParams } from "../workload/gemm.ts";
-import type { Network, Task } from "../workload/layer.ts";
-import type { DpuConfig } from "./dpu.ts";
-import { isDepthwise, layerDpuCost } from "./layer-cost.ts";
+import { layerParams } from "../../workload/gemm.ts";
+import type { Network, Task } from "../../workload/layer.ts";
+import type { DpuConfig } from "./sizes.ts";
+import { isDepthwise, layerDpuCost } from "./layer.ts";
 import type { Platform } from "./platform.ts";
 
 /** The two DPU constants fitted on the real model-zoo data (see calibrate.ts). */

@@ -1,22 +1,28 @@
 /**
- * Cycles and DRAM traffic of one layer on one DPU core (int8 data, 1 byte per element).
+ * DPU cost model (AMD DPUCZDX8G): cycles and DRAM traffic of one layer on one core, int8 data
+ * (1 byte per element).
  *
- * The conv engine computes PP output pixels x ICP input channels x OCP output channels per cycle
- * (PG338), so a layer's cycles are its loop nest with the three parallel loops rounded up to their
- * tiles: partly filled tiles are the per-layer efficiency loss. Depthwise conv and pooling run on
- * the ALU (aluParallel pixels x ICP channels per cycle). Batch norm, activation, concat and flatten
- * are fused by the compiler and cost nothing. DRAM traffic is weights + input + output feature maps.
+ * Exact against: PG338's stated parallelism only (PP output pixels x ICP input channels x OCP
+ * output channels per cycle on the conv engine; depthwise conv and pooling on the ALU at
+ * aluParallel pixels x ICP channels per cycle). A layer's cycles are its loop nest with the three
+ * parallel loops rounded up to their tiles, so partly filled tiles are the per-layer efficiency
+ * loss. No cycle-level reference for the DPU is public, so nothing here is exact against a tool.
+ * Assumes: batch norm, activation, concat and flatten are fused by the compiler and cost nothing;
+ * DRAM traffic is weights + input + output maps once (no re-fetch; on-chip buffers suffice); the
+ * sustained efficiency and the per-layer overhead are not modelled here but calibrated on
+ * measured Vitis AI job times (lib/throughput/calibrate.ts) and applied in job.ts.
  */
-import { convOutHW, layerParams, poolOutHW } from "../workload/gemm.ts";
-import type { Conv2d, Layer } from "../workload/layer.ts";
-import type { DpuConfig } from "./dpu.ts";
+import { convOutHW, layerParams, poolOutHW } from "../../workload/gemm.ts";
+import type { Conv2d, Layer } from "../../workload/layer.ts";
+import type { DpuConfig } from "./sizes.ts";
+import type { CoreLayerCost, CostModel } from "../model.ts";
 
 /** Which engine of the core runs a layer ("none": fused away, no time). */
-export type Engine = "conv" | "alu" | "misc" | "none";
+export type DpuEngine = "conv" | "alu" | "misc" | "none";
 
 /** Cost of one layer on one core. */
-export interface LayerCost {
-  engine: Engine;
+export interface DpuLayerCost {
+  engine: DpuEngine;
   /** Cycles at full tile occupancy, before the calibrated efficiency and per-layer overhead. */
   computeCycles: number;
   /** Bytes moved between DRAM and the core (weights + input + output maps). */
@@ -32,7 +38,7 @@ export function isDepthwise(l: Conv2d): boolean {
   return l.groups > 1 && l.groups === l.inputC;
 }
 
-function convCost(l: Conv2d, c: DpuConfig): LayerCost {
+function convCost(l: Conv2d, c: DpuConfig): DpuLayerCost {
   const [oh, ow] = convOutHW(l);
   const { pp, icp, ocp } = c.size;
   const cinG = l.inputC / l.groups, coutG = l.outputC / l.groups;
@@ -50,7 +56,7 @@ function convCost(l: Conv2d, c: DpuConfig): LayerCost {
 }
 
 /** Cost of layer `l` on one core of configuration `c`. */
-export function layerDpuCost(l: Layer, c: DpuConfig): LayerCost {
+export function layerDpuCost(l: Layer, c: DpuConfig): DpuLayerCost {
   const { pp, icp, ocp } = c.size;
   switch (l.kind) {
     case "conv2d":
@@ -84,7 +90,7 @@ export function layerDpuCost(l: Layer, c: DpuConfig): LayerCost {
   }
 }
 
-function eltwiseCost(l: Extract<Layer, { kind: "eltwise" }>, c: DpuConfig): LayerCost {
+function eltwiseCost(l: Extract<Layer, { kind: "eltwise" }>, c: DpuConfig): DpuLayerCost {
   const { pp, icp } = c.size;
   const outH = l.inputH * l.scale, outW = l.inputW * l.scale;
   const outElems = l.batch * outH * outW * l.outputC;
@@ -109,3 +115,46 @@ function eltwiseCost(l: Extract<Layer, { kind: "eltwise" }>, c: DpuConfig): Laye
       return { engine: "none", computeCycles: 0, dramBytes: 0, macs: 0 };
   }
 }
+
+/** A DPU layer cost in the shared per-layer shape, plus the engine that runs it. */
+export interface DpuCoreLayerCost extends CoreLayerCost {
+  engine: DpuEngine;
+}
+
+/** Hardware of the DPU cost model: one core's configuration, DRAM bandwidth and busy power. */
+export interface DpuCoreHw {
+  dpu: DpuConfig;
+  /** DRAM bandwidth the core gets, bytes per second. */
+  bytesPerSecond: number;
+  /** Dynamic watts of the busy core (energy = watts x layer time). */
+  coreW: number;
+}
+
+/**
+ * The DPU behind the shared interface: compute cycles at full tiles, DRAM stall cycles beyond
+ * compute at `bytesPerSecond`, energy as busy-core watts x time (no per-component split: only
+ * board-level power is published, so every component but `total` is 0), no SRAM counts (0).
+ */
+export const dpuModel: CostModel<DpuCoreHw, DpuCoreLayerCost> = {
+  id: "dpu",
+  basis: "PG338 DPUCZDX8G parallelism (PP x ICP x OCP tiles); efficiency and overhead calibrated " +
+    "on Vitis AI model-zoo fps; traffic = weights + maps once; energy = busy-core W x time",
+  layer(l: Layer, hw: DpuCoreHw): DpuCoreLayerCost {
+    const c = layerDpuCost(l, hw.dpu);
+    const hz = hw.dpu.mhz * 1e6;
+    const memCycles = (c.dramBytes / hw.bytesPerSecond) * hz;
+    const stallCycles = Math.max(0, memCycles - c.computeCycles);
+    const cycles = c.computeCycles + stallCycles;
+    const total = (hw.coreW * cycles / hz) * 1e12;
+    return {
+      engine: c.engine,
+      macs: c.macs,
+      computeCycles: c.computeCycles,
+      stallCycles,
+      cycles,
+      dramBytes: c.dramBytes,
+      sramAccesses: 0,
+      energyPJ: { mac: 0, rf: 0, array: 0, sram: 0, dram: 0, idle: 0, leakage: 0, total },
+    };
+  },
+};

@@ -5,9 +5,9 @@
  * study summary; the models are every CNN of the project zoo.
  */
 import { z } from "zod";
-import { DPU_SIZES } from "../throughput/dpu.ts";
-import { parseWith, ValidationError } from "../validate.ts";
-import { cnnNames } from "../workload/zoo/mod.ts";
+import { DPU_SIZES } from "../../arch/dpu/sizes.ts";
+import { parseWith, ValidationError } from "../../validate.ts";
+import { cnnNames } from "../../workload/zoo/mod.ts";
 
 const sizeName = z.string().refine((s) => DPU_SIZES.some((d) => d.arch === s), {
   message: `not a DPU size (${DPU_SIZES.map((d) => d.arch).join(", ")})`,
@@ -33,6 +33,11 @@ export const CnnThroughputOptionsSchema = z.object({
   ]),
   /** Cross-validation folds of the estimator (by CNN name). */
   folds: z.number().int().min(2).max(20).default(5),
+  /**
+   * Give zoo CNNs matched to a Vitis AI model their measured CPU work (with a serial stage where
+   * the two-core board shows one) instead of the generic rule (default true).
+   */
+  measuredCpuWork: z.boolean().default(true),
   /** Completions measured per simulation. */
   measuredInferences: z.number().int().min(50).default(2000),
 });

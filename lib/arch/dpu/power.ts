@@ -1,8 +1,8 @@
 /**
- * Board power for the simulation: static board power, plus each busy DPU core's dynamic power
+ * Board power (assumes, no per-component data is public): static board power, plus each busy DPU core's dynamic power
  * (proportional to its peak ops per second, scaled from a B4096 at 300 MHz [R]), plus each busy A53.
  */
-import { type DpuConfig, peakOpsPerCycle } from "./dpu.ts";
+import { type DpuConfig, peakOpsPerCycle } from "./sizes.ts";
 import type { Platform } from "./platform.ts";
 
 /** Watts the simulation charges: always, per busy DPU core, per busy CPU core. */

@@ -1,8 +1,9 @@
 /** Study E charts, drawn from the analysis tables (the study saves them; the notebook shows them). */
-import { type Chart, Plot, plot } from "../plot/mod.ts";
-import { type CvRow, summarizeErrors } from "../throughput/estimator-cv.ts";
-import type { SweepRow } from "../throughput/sweep.ts";
-import type { ModelRow, ParetoRow } from "./cnn-throughput-tables.ts";
+import { type Chart, Plot, plot } from "../../plot/mod.ts";
+import { type CvRow, summarizeErrors } from "../../throughput/estimator-cv.ts";
+import type { SweepRow } from "../../throughput/sweep.ts";
+import type { CnnThroughputAnalysis } from "./run.ts";
+import type { ModelRow, ParetoRow } from "./tables.ts";
 
 /** Multithreading gain across CNNs per DPU size: one core vs the most cores. */
 export function gainDistributionChart(
@@ -23,6 +24,46 @@ export function gainDistributionChart(
     y: { label: "gain (x)", grid: true },
     color: { legend: true, domain: [one, many] },
     marks: [Plot.boxY(data, { fx: "arch", x: "mode", y: "gain", fill: "mode" }), Plot.ruleY([1])],
+  });
+}
+
+/**
+ * Measured and simulated multithreading gains on the same axis: every Vitis AI row (the zoo's
+ * multi-thread fps over its single-thread fps, one box per board) next to the simulated gain of the
+ * zoo CNNs (most threads over one thread on one core) on one core of each size and on 2 and 3
+ * cores of the largest size (2 x B4096 is the ZCU104's configuration).
+ */
+export function measuredVsSimulatedChart(a: CnnThroughputAnalysis): Chart {
+  const measured = a.vitisRows.filter((r) => r.fps1Thread && r.fpsMultithread).map((r) => ({
+    config: `${r.board}: ${r.dpuCores} x ${r.dpu.arch}`,
+    source: "measured (Vitis AI)",
+    gain: r.fpsMultithread! / r.fps1Thread!,
+  }));
+  const n = a.options.maxThreads, largest = a.options.sizes[a.options.sizes.length - 1];
+  const base = new Map<string, number>();
+  for (const r of a.sweepRows) {
+    if (r.cores === 1 && r.threads === 1) base.set(`${r.model}|${r.arch}`, r.fps);
+  }
+  const shown = (r: SweepRow) => r.threads === n && (r.cores === 1 || r.arch === largest);
+  const sim = a.sweepRows.filter(shown).map((r) => ({
+    config: `sim: ${r.cores} x ${r.arch}`,
+    source: "simulated (zoo CNNs)",
+    gain: r.fps / base.get(`${r.model}|${r.arch}`)!,
+  }));
+  return plot({
+    title: "Multithreading gain over one thread, measured and simulated",
+    subtitle:
+      `Measured: Vitis AI zoo, multi-thread / 1-thread fps; simulated: zoo CNNs, ${n} / 1 threads`,
+    width: 760,
+    height: 420,
+    marginBottom: 70,
+    x: { label: null, tickRotate: -20 },
+    y: { label: "gain (x)", grid: true },
+    color: { legend: true },
+    marks: [
+      Plot.boxY([...measured, ...sim], { x: "config", y: "gain", fill: "source" }),
+      Plot.ruleY([1]),
+    ],
   });
 }
 
