@@ -18,3 +18,4 @@ export * as multicore from "./multicore/mod.ts";
 export * as elastic from "./elastic/mod.ts";
 export * as throughput from "./throughput/mod.ts";
 export * as tenancy from "./tenancy/mod.ts";
+export { importOnnx, type OnnxImport, type OnnxOptions, readOnnx } from "./workload/import_onnx.ts";
