@@ -196,6 +196,7 @@ const split: InferFn = (node, ins, opset) => {
   let sizes = attrInts(node, "split") ?? (ins[1] ? needValue(ins[1], "split") : undefined);
   if (!sizes) {
     const parts = opset >= 18 ? attrInt(node, "num_outputs", n) : n;
+    if (!(parts >= 1 && parts <= n)) throw new InferError(`num_outputs ${parts} for ${n} outputs`);
     const chunk = Math.ceil(x.shape[axis] / parts);
     sizes = Array.from(
       { length: parts },
