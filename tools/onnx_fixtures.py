@@ -220,6 +220,7 @@ def main():
     with open(path, "w") as f:
         json.dump(dict(sorted(manifest.items())), f, indent=1)
         f.write("\n")
+    subprocess.run(["deno", "fmt", path], check=True, capture_output=True)
 
 
 if __name__ == "__main__":
