@@ -111,3 +111,12 @@ Deno.test("onnx vit_b_16 (no zoo entry) against torchvision's published 17.56 GF
   assert.ok(Math.abs(networkMacs(n) / 1e9 - 17.56) < 0.005, `${networkMacs(n)}`);
   assert.equal(e.torch_params, 86567656);
 });
+
+Deno.test("files whose weights are external data (not shipped) import like the others", () => {
+  const bytes = Deno.readFileSync(`${DIR}/resnet50.dynamo.onnx`);
+  const inits = onnx.ModelProto.decode(bytes).graph!.initializer ?? [];
+  const external = inits.filter((t) => t.dataLocation === onnx.TensorProto.DataLocation.EXTERNAL);
+  assert.ok(external.length >= 50, `${external.length} external initializers`);
+  // Same MACs as the TorchScript export of the same model (torchvision ResNet-50: 4.09 GMACs).
+  assert.equal(networkMacs(load(manifest["resnet50.dynamo"]).network), manifest.resnet50.ref_macs);
+});
