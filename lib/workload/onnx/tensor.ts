@@ -27,6 +27,19 @@ export class InferError extends Error {
   }
 }
 
+/** Infers the outputs of one node from its inputs (undefined: an absent optional input). */
+export type InferFn = (
+  node: import("./proto.ts").NodeProto,
+  ins: (Tensor | undefined)[],
+  opset: number,
+) => Tensor[];
+
+/** Input 0 of a node, which every op needs. */
+export function first(ins: (Tensor | undefined)[]): Tensor {
+  if (!ins[0]) throw new InferError("input 0 is missing");
+  return ins[0];
+}
+
 /** Number of elements of a shape. */
 export function numel(shape: readonly number[]): number {
   let n = 1;
