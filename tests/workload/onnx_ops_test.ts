@@ -263,3 +263,31 @@ Deno.test("bytes that are not an ONNX model: errors naming the file and the offs
   );
   assert.throws(() => readOnnx(new Uint8Array(0)), /ModelProto\.graph: missing/);
 });
+
+Deno.test("a 3-D conv: its shape is inferred, its cost is listed as uncostable, Conv1d is costed", () => {
+  const bytes = model({
+    inputs: [["v", [1, 2, 4, 8, 8]], ["s", [1, 4, 32]]],
+    initializers: [init("w3", [6, 2, 3, 3, 3]), init("w1", [8, 4, 3])],
+    nodes: [
+      { op: "Conv", inputs: ["v", "w3"], outputs: ["y3"], attrs: { pads: [1, 1, 1, 1, 1, 1] } },
+      { op: "Conv", inputs: ["s", "w1"], outputs: ["y1"], attrs: { pads: [1, 1] } },
+    ],
+  });
+  const r = readOnnx(bytes);
+  assert.deepEqual(r.shapes.get("y3"), [1, 6, 4, 8, 8]);
+  assert.deepEqual(r.uncostable, { "Conv (3-D)": 1 });
+  // Conv1d: 32 outputs x 8 filters x 4 channels x 3 taps.
+  assert.equal(networkMacs(r.network), 32 * 8 * 4 * 3);
+});
+
+Deno.test("lab.importOnnx (loaded lazily) returns a validated Network and reports warnings", async () => {
+  const { importOnnx } = await import("../../lib/mod.ts");
+  const warnings: string[] = [];
+  const net = await importOnnx(Deno.readFileSync("tests/fixtures/onnx/resnet18.onnx"), {
+    input: "1x3x224x224",
+    onWarning: (m) => warnings.push(m),
+  });
+  assert.equal(net.family, "onnx");
+  assert.equal(networkMacs(net), 1814073344); // torchvision ResNet-18: 1.81 GFLOPS (MACs)
+  assert.deepEqual(warnings, []);
+});
