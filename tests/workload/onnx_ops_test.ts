@@ -291,3 +291,30 @@ Deno.test("lab.importOnnx (loaded lazily) returns a validated Network and report
   assert.equal(networkMacs(net), 1814073344); // torchvision ResNet-18: 1.81 GFLOPS (MACs)
   assert.deepEqual(warnings, []);
 });
+
+Deno.test("PyTorch's pad-list reversal (Reshape -> Slice step -1 -> Transpose -> Reshape) feeds Pad", () => {
+  // F.pad(x, (1, 2, 3, 4)) on NCHW: W gets 1 + 2, H gets 3 + 4. The exporter reverses the pairs
+  // [[1,2],[3,4],[0,0],[0,0]] and transposes them into ONNX's [begins..., ends...] = [0,0,3,1,0,0,4,2].
+  const bytes = model({
+    inputs: [["x", [1, 2, 5, 5]]],
+    initializers: [
+      init("p", [8], [1, 2, 3, 4, 0, 0, 0, 0]),
+      init("pairs", [2], [-1, 2]),
+      init("flat", [1], [-1]),
+      init("st", [1], [-1]),
+      init("en", [1], [-9007199254740991]),
+      init("ax", [1], [0]),
+      init("step", [1], [-1]),
+    ],
+    nodes: [
+      { op: "Reshape", inputs: ["p", "pairs"], outputs: ["p2"] },
+      { op: "Slice", inputs: ["p2", "st", "en", "ax", "step"], outputs: ["rev"] },
+      { op: "Transpose", inputs: ["rev"], outputs: ["t"], attrs: { perm: [1, 0] } },
+      { op: "Reshape", inputs: ["t", "flat"], outputs: ["pads"] },
+      { op: "Pad", inputs: ["x", "pads"], outputs: ["y"] },
+      { op: "Add", inputs: ["y", "y"], outputs: ["z"] },
+    ],
+  });
+  const r = readOnnx(bytes);
+  assert.deepEqual(r.shapes.get("y"), [1, 2, 5 + 3 + 4, 5 + 1 + 2]);
+});

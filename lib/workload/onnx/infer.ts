@@ -162,6 +162,9 @@ const SAME_SHAPE = [
   "GroupNormalization",
   "BatchNormalization",
   "LpNormalization",
+  "ScatterND",
+  "ScatterElements",
+  "Scatter",
 ];
 
 /** The element-wise and data-movement ops, by op type. */

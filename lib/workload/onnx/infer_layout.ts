@@ -14,6 +14,7 @@ import {
   needValue,
   normAxis,
   numel,
+  remapValues,
   result,
   type Tensor,
 } from "./tensor.ts";
@@ -53,8 +54,13 @@ const transpose: InferFn = (node, ins) => {
   const perm = attrInts(node, "perm") ?? x.shape.map((_, i) => r - 1 - i);
   if (perm.length !== r) throw new InferError(`perm [${perm}] does not match rank ${r}`);
   const shape = perm.map((p) => x.shape[normAxis(p, r, "perm entry")]);
-  // Values of a transposed vector or scalar are unchanged; larger transposes drop the values.
-  return [result(shape, ins, x.elemType, r <= 1 ? x.value : undefined)];
+  // PyTorch reverses pad lists with Reshape(-1, 2) -> Slice(step -1) -> Transpose -> Reshape.
+  const value = remapValues(x, shape, (c) => {
+    const from = new Array<number>(r);
+    perm.forEach((p, i) => (from[normAxis(p, r)] = c[i]));
+    return from;
+  });
+  return [result(shape, ins, x.elemType, value)];
 };
 
 /** Axes from the attribute (old opsets) or from input `idx` (newer opsets); undefined if absent. */
@@ -161,9 +167,7 @@ const slice: InferFn = (node, ins, opset) => {
     shape[ax] = n;
     picks[ax] = [s, n, steps[i]];
   });
-  const value = r === 1 && x.value
-    ? Array.from({ length: shape[0] }, (_, i) => x.value![picks[0][0] + i * picks[0][2]])
-    : undefined;
+  const value = remapValues(x, shape, (c) => c.map((v, a) => picks[a][0] + v * picks[a][2]));
   return [result(shape, ins, x.elemType, value)];
 };
 
@@ -173,13 +177,11 @@ const gather: InferFn = (node, ins) => {
   if (!idx) throw new InferError("indices input is missing");
   const axis = normAxis(attrInt(node, "axis", 0), x.shape.length);
   const shape = [...x.shape.slice(0, axis), ...idx.shape, ...x.shape.slice(axis + 1)];
-  let value: number[] | undefined;
-  if (x.shape.length === 1 && x.value && idx.value) {
-    value = idx.value.map((i) => x.value![i < 0 ? i + x.shape[0] : i]);
-    if (value.some((v) => v === undefined)) {
-      throw new InferError(`index out of range [${idx.value}]`);
-    }
-  }
+  const q = idx.shape.length;
+  const value = idx.value === undefined ? undefined : remapValues(x, shape, (c) => {
+    const i = idx.value![c.slice(axis, axis + q).reduce((a, v, j) => a * idx.shape[j] + v, 0)];
+    return [...c.slice(0, axis), i < 0 ? i + x.shape[axis] : i, ...c.slice(axis + q)];
+  });
   return [result(shape, ins, x.elemType, value)];
 };
 
@@ -242,6 +244,16 @@ const depthToSpace = (up: boolean): InferFn => (node, ins) => {
   return [result(shape, ins, x.elemType)];
 };
 
+const gatherND: InferFn = (node, ins) => {
+  const x = first(ins);
+  const idx = ins[1];
+  if (!idx || idx.shape.length === 0) throw new InferError("indices input is missing");
+  const b = attrInt(node, "batch_dims", 0);
+  const last = idx.shape[idx.shape.length - 1];
+  const shape = [...idx.shape.slice(0, -1), ...x.shape.slice(b + last)];
+  return [result(shape, ins, x.elemType)];
+};
+
 /** The data-movement ops, by op type. */
 export const LAYOUT: Record<string, InferFn> = {
   Reshape: reshape,
@@ -253,6 +265,7 @@ export const LAYOUT: Record<string, InferFn> = {
   Split: split,
   Slice: slice,
   Gather: gather,
+  GatherND: gatherND,
   Expand: expand,
   Tile: tile,
   Pad: pad,

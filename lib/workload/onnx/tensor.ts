@@ -111,6 +111,34 @@ export function mapValues(
   return out;
 }
 
+/**
+ * Values of a tensor of `outShape` whose element at coordinates c is the source's element at
+ * `src(c)`; undefined when the source values are unknown or the output is large.
+ */
+export function remapValues(
+  source: Tensor,
+  outShape: readonly number[],
+  src: (c: number[]) => number[],
+): number[] | undefined {
+  const v = source.value;
+  const n = numel(outShape);
+  if (!v || n > VALUE_LIMIT) return undefined;
+  const strides = source.shape.map((_, i) => numel(source.shape.slice(i + 1)));
+  const out = new Array<number>(n);
+  const c = outShape.map(() => 0);
+  for (let k = 0; k < n; k++) {
+    let rest = k;
+    for (let i = outShape.length - 1; i >= 0; i--) {
+      c[i] = rest % outShape[i];
+      rest = Math.floor(rest / outShape[i]);
+    }
+    const at = src(c).reduce((a, x, i) => a + x * strides[i], 0);
+    if (!(at >= 0 && at < v.length)) throw new InferError(`index out of range at [${c}]`);
+    out[k] = v[at];
+  }
+  return out;
+}
+
 /** A shape as text, e.g. "1x3x224x224" ("scalar" for rank 0). */
 export function fmtShape(s: readonly number[]): string {
   return s.length ? s.join("x") : "scalar";
