@@ -318,3 +318,22 @@ Deno.test("PyTorch's pad-list reversal (Reshape -> Slice step -1 -> Transpose ->
   const r = readOnnx(bytes);
   assert.deepEqual(r.shapes.get("y"), [1, 2, 5 + 3 + 4, 5 + 1 + 2]);
 });
+
+Deno.test("Einsum: attention scores bhid,bhjd->bhij and implicit ij,jk are GEMMs", () => {
+  const bytes = model({
+    inputs: [["q", [2, 4, 10, 16]], ["k", [2, 4, 12, 16]], ["a", [3, 5]], ["b", [5, 7]]],
+    nodes: [
+      { op: "Einsum", inputs: ["q", "k"], outputs: ["s"], attrs: { equation: "bhid,bhjd->bhij" } },
+      { op: "Einsum", inputs: ["a", "b"], outputs: ["c"], attrs: { equation: "ij,jk" } },
+      { op: "Einsum", inputs: ["q"], outputs: ["t"], attrs: { equation: "...id->...di" } },
+    ],
+  });
+  const r = readOnnx(bytes);
+  assert.deepEqual(r.shapes.get("s"), [2, 4, 10, 12]);
+  assert.deepEqual(r.shapes.get("c"), [3, 7]); // implicit output: letters used once, sorted
+  assert.deepEqual(r.shapes.get("t"), [2, 4, 16, 10]);
+  const [s, c] = r.network.layers;
+  assert.ok(s.kind === "gemm" && s.batch === 8 && s.m === 10 && s.n === 12 && s.k === 16);
+  assert.equal(layerMacs(c), 3 * 5 * 7);
+  assert.equal(r.network.layers.length, 2); // the one-operand transpose is no layer
+});

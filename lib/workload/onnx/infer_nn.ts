@@ -206,6 +206,64 @@ const topK: InferFn = (node, ins) => {
   return [result(shape, ins, x.elemType), result([...shape], ins, 7)];
 };
 
+/** An Einsum equation with its ellipsis expanded: one letter string per operand and the output. */
+export interface EinsumSpec {
+  inputs: string[];
+  output: string;
+  /** Size of every letter (ellipsis dims get the letters "0".."9"). */
+  sizes: Map<string, number>;
+}
+
+/** Parse an Einsum equation against its operands' shapes (ONNX / NumPy einsum rules). */
+export function einsumSpec(equation: string, shapes: number[][]): EinsumSpec {
+  const eq = equation.replace(/\s/g, "");
+  const [lhs, rhs] = eq.split("->");
+  const terms = lhs.split(",");
+  if (terms.length !== shapes.length) {
+    throw new InferError(
+      `equation "${equation}" has ${terms.length} operands, the node ${shapes.length}`,
+    );
+  }
+  const sizes = new Map<string, number>();
+  let ell = 0;
+  const inputs = terms.map((t, i) => {
+    const letters = t.replace("...", "");
+    const n = shapes[i].length - letters.length;
+    if (n < 0 || (n > 0 && !t.includes("..."))) {
+      throw new InferError(`term "${t}" does not fit shape ${fmtShape(shapes[i])}`);
+    }
+    ell = Math.max(ell, n);
+    const e = Array.from({ length: n }, (_, j) => String(ell - n + j)).join("");
+    const full = t.replace("...", e);
+    [...full].forEach((ch, j) => {
+      const d = shapes[i][j], old = sizes.get(ch);
+      if (old !== undefined && old !== d && old !== 1 && d !== 1) {
+        throw new InferError(`letter ${ch} is ${old} in one operand and ${d} in another`);
+      }
+      sizes.set(ch, Math.max(old ?? 1, d));
+    });
+    return full;
+  });
+  const ellipsis = Array.from({ length: ell }, (_, j) => String(j)).join("");
+  const implicit = () => {
+    const once = [...terms.join("").replace(/\./g, "")].filter((c, _, all) =>
+      all.indexOf(c) === all.lastIndexOf(c)
+    );
+    return ellipsis + once.sort().join("");
+  };
+  const output = rhs === undefined ? implicit() : rhs.replace("...", ellipsis);
+  for (const ch of output) {
+    if (!sizes.has(ch)) throw new InferError(`output letter ${ch} is in no operand`);
+  }
+  return { inputs, output, sizes };
+}
+
+const einsum: InferFn = (node, ins) => {
+  const xs = ins.filter((t): t is Tensor => t !== undefined);
+  const spec = einsumSpec(attrString(node, "equation", ""), xs.map((t) => t.shape));
+  return [result([...spec.output].map((c) => spec.sizes.get(c)!), ins, xs[0].elemType)];
+};
+
 const REDUCE_OPS = [
   "ReduceMean",
   "ReduceSum",
@@ -235,4 +293,5 @@ export const COMPUTE: Record<string, InferFn> = {
   ArgMax: argReduce,
   ArgMin: argReduce,
   TopK: topK,
+  Einsum: einsum,
 };

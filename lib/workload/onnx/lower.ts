@@ -12,8 +12,8 @@
  * output is the input's size.
  */
 import type { Layer } from "../layer.ts";
-import { attrInt, type NodeProto } from "./proto.ts";
-import { matmulDims, reduceAxes } from "./infer_nn.ts";
+import { attrInt, attrString, type NodeProto } from "./proto.ts";
+import { einsumSpec, matmulDims, reduceAxes } from "./infer_nn.ts";
 import { lowerConv, lowerConvTranspose, lowerPool } from "./lower_window.ts";
 import { normAxis, numel, type Tensor } from "./tensor.ts";
 
@@ -122,6 +122,30 @@ function eltwise(
   };
 }
 
+/**
+ * A two-operand Einsum as a GEMM: letters in both operands and the output are batch, in both
+ * operands only are contracted (K), in one operand and the output are M (first) or N (second).
+ */
+function lowerEinsum(node: NodeProto, ins: Tensor[], name: string): Layer | null {
+  if (ins.length !== 2) return null;
+  const spec = einsumSpec(attrString(node, "equation", ""), ins.map((t) => t.shape));
+  const [a, b] = spec.inputs;
+  const o = spec.output;
+  const size = (pick: (c: string) => boolean) =>
+    numel([...spec.sizes.keys()].filter(pick).map((c) => spec.sizes.get(c)!));
+  const inA = (c: string) => a.includes(c), inB = (c: string) => b.includes(c);
+  const inO = (c: string) => o.includes(c);
+  return {
+    kind: "gemm",
+    name,
+    m: size((c) => inA(c) && !inB(c)),
+    n: size((c) => inB(c) && !inA(c)),
+    k: size((c) => inA(c) && inB(c) && !inO(c)),
+    weights: false,
+    batch: size((c) => inA(c) && inB(c) && inO(c)),
+  };
+}
+
 /** Fold `Add(y, bias)` into the dense or conv layer that produced y; true when folded. */
 function foldBias(node: NodeProto, ins: Tensor[], ctx: LowerCtx): boolean {
   const k = ins.findIndex((t) => !t.isConst);
@@ -142,7 +166,6 @@ function foldBias(node: NodeProto, ins: Tensor[], ctx: LowerCtx): boolean {
 
 /** Ops with compute the IR cannot express (costed as nothing, listed in a warning). */
 export const UNCOSTABLE = new Set([
-  "Einsum",
   "LSTM",
   "GRU",
   "RNN",
@@ -224,6 +247,9 @@ export function lowerNode(
     }
     case "Gemm":
       layer = lowerGemm(node, all, name());
+      break;
+    case "Einsum":
+      layer = lowerEinsum(node, all, name());
       break;
     case "MatMul":
       layer = lowerMatMul(all, name());
