@@ -72,6 +72,7 @@ MODELS = [
     ("regnet_y_400mf", 224, "torchscript"),
     ("regnet_x_400mf", 224, "torchscript"),
     ("vit_b_16", 224, "torchscript"),
+    ("convnext_tiny", 224, "torchscript"),
     ("lraspp_mobilenet_v3_large", 520, "torchscript"),
     ("fcn_resnet50", 520, "torchscript"),
     ("resnet50", 224, "dynamo"),

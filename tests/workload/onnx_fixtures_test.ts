@@ -31,9 +31,15 @@ function load(e: Entry) {
   return readOnnx(Deno.readFileSync(`${DIR}/${e.file}`), { file: e.file, input: e.input });
 }
 
-/** ViT-B/16's class token (768) and position embedding (197 x 768) are parameters that no IR layer
- * holds: the importer sees them as constants added or concatenated to activations. */
-const NOT_IN_LAYERS: Record<string, number> = { vit_b_16: 768 + 197 * 768 };
+/**
+ * Parameters that no IR layer holds, because the graph only adds, concatenates or multiplies them
+ * into activations: ViT-B/16's class token (768) and position embedding (197 x 768); ConvNeXt-T's
+ * layer scales (one per channel per block: 3 x 96 + 3 x 192 + 9 x 384 + 3 x 768).
+ */
+const NOT_IN_LAYERS: Record<string, number> = {
+  vit_b_16: 768 + 197 * 768,
+  convnext_tiny: 3 * 96 + 3 * 192 + 9 * 384 + 3 * 768,
+};
 
 Deno.test("fixtures: at least 20 torchvision models across families, each file under 1 MB", () => {
   const models = new Set(torch.map(([, e]) => e.model));
@@ -103,13 +109,22 @@ Deno.test("inferred shapes equal the exporter's own value_info wherever a fixtur
   assert.ok(checked >= 100, `${checked} value_info shapes checked`);
 });
 
-Deno.test("onnx vit_b_16 (no zoo entry) against torchvision's published 17.56 GFLOPS", () => {
-  const e = manifest.vit_b_16;
-  const n = load(e).network;
-  // torchvision's model table: ViT_B_16_Weights.IMAGENET1K_V1, 86,567,656 params, 17.56 GFLOPS
-  // (multiply-accumulates, as torchvision counts them), quoted to two decimals.
-  assert.ok(Math.abs(networkMacs(n) / 1e9 - 17.56) < 0.005, `${networkMacs(n)}`);
-  assert.equal(e.torch_params, 86567656);
+Deno.test("onnx ViT-B/16 and ConvNeXt-T (no zoo entry) against torchvision's published GFLOPS", () => {
+  // torchvision's model tables: ViT_B_16_Weights.IMAGENET1K_V1 86,567,656 params, 17.56 GFLOPS;
+  // ConvNeXt_Tiny_Weights.IMAGENET1K_V1 28,589,128 params, 4.46 GFLOPS (multiply-accumulates, as
+  // torchvision counts them), quoted to two decimals.
+  for (
+    const [key, params, gflops] of [["vit_b_16", 86567656, 17.56], [
+      "convnext_tiny",
+      28589128,
+      4.46,
+    ]] as const
+  ) {
+    const e = manifest[key];
+    const macs = networkMacs(load(e).network);
+    assert.ok(Math.abs(macs / 1e9 - gflops) < 0.005, `${key}: ${macs}`);
+    assert.equal(e.torch_params, params);
+  }
 });
 
 Deno.test("files whose weights are external data (not shipped) import like the others", () => {
