@@ -135,3 +135,16 @@ Deno.test("files whose weights are external data (not shipped) import like the o
   // Same MACs as the TorchScript export of the same model (torchvision ResNet-50: 4.09 GMACs).
   assert.equal(networkMacs(load(manifest["resnet50.dynamo"]).network), manifest.resnet50.ref_macs);
 });
+
+Deno.test("importing ResNet-50 (125 IR layers) takes under 100 ms in-process (median of 7)", () => {
+  const bytes = Deno.readFileSync(`${DIR}/resnet50.onnx`);
+  const times: number[] = [];
+  for (let i = 0; i < 9; i++) {
+    const t0 = performance.now();
+    const r = readOnnx(bytes, { input: "1x3x224x224" });
+    if (i >= 2) times.push(performance.now() - t0); // the first two include JIT warm-up
+    assert.ok(r.network.layers.length >= 100);
+  }
+  times.sort((a, b) => a - b);
+  assert.ok(times[3] < 100, `median ${times[3].toFixed(1)} ms`);
+});
