@@ -79,11 +79,8 @@ function graphInputs(
     let shape: number[];
     if (k === 0 && override) {
       if (override.length !== dims.length) {
-        throw fail(
-          `input ${
-            fmtShape(override)
-          } has rank ${override.length}; ${v.name} has rank ${dims.length} (${dims.join("x")})`,
-        );
+        const given = `input ${fmtShape(override)} has rank ${override.length}`;
+        throw fail(`${given}; ${v.name} has rank ${dims.length} (${dims.join("x")})`);
       }
       shape = override;
     } else {
@@ -93,12 +90,10 @@ function graphInputs(
           warnings.push(`input ${v.name}: symbolic batch "${d}" taken as 1`);
           return 1;
         }
+        const example = dims.map((x, j) => (typeof x === "number" && x > 0 ? x : j ? 224 : 1));
         throw fail(
-          `graph.input ${v.name}: dim ${i} is symbolic ("${d}") in ${
-            dims.join("x")
-          }; give the input shape (--input), e.g. ${
-            dims.map((x, j) => (typeof x === "number" && x > 0 ? x : j === 0 ? 1 : 224)).join("x")
-          }`,
+          `graph.input ${v.name}: dim ${i} is symbolic ("${d}") in ${dims.join("x")}; ` +
+            `give the input shape (--input), e.g. ${example.join("x")}`,
         );
       });
     }
@@ -135,9 +130,8 @@ function topoOrder(nodes: NodeProto[], known: Set<string>, file: string): NodePr
       const p = producer.get(x);
       if (p === undefined) {
         throw new ValidationError(`ONNX file ${file}`, [
-          `node ${
-            label(n, i)
-          }: input "${x}" is not produced by any node, initializer or graph input`,
+          `node ${label(n, i)}: input "${x}" is not produced by any node, initializer or ` +
+          "graph input",
         ]);
       }
       waiting[i]++;
@@ -153,7 +147,7 @@ function topoOrder(nodes: NodeProto[], known: Set<string>, file: string): NodePr
   if (order.length < nodes.length) {
     const stuck = nodes.map((n, i) => [n, i] as const).filter(([, i]) => waiting[i] > 0);
     throw new ValidationError(`ONNX file ${file}`, [
-      `the graph has a cycle: ${stuck.length} nodes wait on each other, e.g. ${
+      `the graph has a cycle: ${stuck.length} nodes wait on it or on each other, e.g. ${
         stuck.slice(0, 4).map(([n, i]) => label(n, i)).join(", ")
       }`,
     ]);
@@ -166,11 +160,12 @@ function label(n: NodeProto, i: number): string {
 }
 
 function describeInputs(n: NodeProto, tensors: Map<string, Tensor>): string {
-  return (n.input ?? []).map((
-    x,
-  ) => (x ? `${x}: ${tensors.has(x) ? fmtShape(tensors.get(x)!.shape) : "?"}` : "(absent)")).join(
-    ", ",
-  );
+  const one = (x: string) => {
+    if (!x) return "(absent)";
+    const t = tensors.get(x);
+    return `${x}: ${t ? fmtShape(t.shape) : "?"}`;
+  };
+  return (n.input ?? []).map(one).join(", ");
 }
 
 /** Read an .onnx file's bytes into a Network plus what the import learned (warnings, shapes). */
