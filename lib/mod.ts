@@ -37,3 +37,5 @@ export async function save(
 export async function loadStudies(): Promise<Study[]> {
   return (await import("./experiments/registry.ts")).studies;
 }
+
+export { importOnnx, type OnnxImport, type OnnxOptions, readOnnx } from "./workload/import_onnx.ts";

@@ -14,12 +14,15 @@ import {
 import type { Network } from "../workload/layer.ts";
 import { readTopology } from "../workload/topology.ts";
 import { type Command, parseFlags, UsageError } from "./args.ts";
+import { loadOnnx } from "./onnx.ts";
 
 const usage =
-  `usage: deno task simulate (--topology f.csv | --network NAME) (--array RxC | --config f.cfg)
+  `usage: deno task simulate (--topology f.csv | --network NAME | --onnx f.onnx [--input NxCxHxW])
+         (--array RxC | --config f.cfg)
          [--dataflow ws|os|is] [--bandwidth BYTES_PER_CYCLE] [--clock-mhz MHZ] [--json]
          [--format table|scalesim]
   --topology   SCALE-Sim topology CSV          --network  zoo model name (see: deno task zoo)
+  --onnx       ONNX model file                 --input    its input shape, e.g. 1x3x224x224
   --array      array size, e.g. 32x32          --config   SCALE-Sim .cfg (flags override it)
   --format     table (default) or scalesim: SCALE-Sim's COMPUTE_REPORT columns and SRAM counts
                of DETAILED_ACCESS_REPORT, then our native metrics ("lab ..." columns)`;
@@ -34,6 +37,8 @@ const flags = {
   "clock-mhz": { type: "string" },
   json: { type: "boolean" },
   format: { type: "string" },
+  onnx: { type: "string" },
+  input: { type: "string" },
 } as const;
 
 type Values = ReturnType<typeof parseFlags<typeof flags>>["values"];
@@ -70,9 +75,12 @@ async function loadAccelerator(v: Values): Promise<Accelerator> {
 
 /** The network, and the topology file's text when it came from one (for --format scalesim). */
 async function loadNetwork(v: Values): Promise<{ net: Network; topologyText?: string }> {
-  if ((v.topology === undefined) === (v.network === undefined)) {
-    throw new UsageError("give exactly one of --topology f.csv or --network NAME");
+  const given = [v.topology, v.network, v.onnx].filter((x) => x !== undefined).length;
+  if (given !== 1) {
+    throw new UsageError("give exactly one of --topology f.csv, --network NAME or --onnx f.onnx");
   }
+  if (v.input !== undefined && v.onnx === undefined) throw new UsageError("--input needs --onnx");
+  if (v.onnx !== undefined) return { net: await loadOnnx(v.onnx, v.input) };
   if (v.network !== undefined) {
     // The zoo is loaded only for --network: a topology run does not pay for ~20 model files.
     const { getNetwork } = await import("../workload/zoo/mod.ts");

@@ -1,8 +1,10 @@
 /** `zoo`: list the network zoo, or export one network as a SCALE-Sim topology CSV. */
 import { writeTopology } from "../workload/topology.ts";
+import { layerMacs, macLayers, networkMacs, networkParams } from "../workload/gemm.ts";
 import { getNetwork } from "../workload/zoo/mod.ts";
 import { zooFamilies, type ZooRow, zooSummary } from "../workload/zoo/summary.ts";
 import { type Command, intFlag, parseFlags, UsageError } from "./args.ts";
+import { loadOnnx } from "./onnx.ts";
 
 function textTable(rows: ZooRow[]): string {
   const head = ["name", "family", "task", "input", "layers", "params", "GMACs"];
@@ -43,8 +45,10 @@ export const zoo: Command = {
   --export-topology NAME  print model NAME as a SCALE-Sim topology CSV
   --format conv|gemm      topology layout (default: gemm for transformers, conv otherwise)
   --batch N               batch for --export-topology (default 1)
-  --seq-len N             sequence length of language models for --export-topology (default 128)`,
-  run(args) {
+  --seq-len N             sequence length of language models for --export-topology (default 128)
+  --onnx FILE             summarise an ONNX model instead (same fields; family "onnx")
+  --input NxCxHxW         input shape of the ONNX model (overrides symbolic dims)`,
+  async run(args) {
     const { values } = parseFlags(args, {
       json: { type: "boolean" },
       family: { type: "string" },
@@ -52,8 +56,34 @@ export const zoo: Command = {
       format: { type: "string" },
       batch: { type: "string" },
       "seq-len": { type: "string" },
+      onnx: { type: "string" },
+      input: { type: "string" },
     });
     if (values.help) return console.log(this.usage), 0;
+    if (values.input !== undefined && values.onnx === undefined) {
+      throw new UsageError("--input needs --onnx FILE");
+    }
+    if (values.onnx !== undefined) {
+      const net = await loadOnnx(values.onnx, values.input);
+      const row: ZooRow = {
+        name: net.name,
+        family: net.family,
+        task: net.task,
+        input: net.input,
+        layers: macLayers(net).length,
+        params: networkParams(net),
+        macs: networkMacs(net),
+      };
+      if (values.json) console.log(JSON.stringify([row], null, 1));
+      else {
+        console.log(textTable([row]));
+        console.log(`\n${net.layers.length} layers; MACs per MAC layer:`);
+        for (const l of macLayers(net)) {
+          console.log(`  ${l.name.padEnd(40)} ${l.kind.padEnd(6)} ${layerMacs(l)}`);
+        }
+      }
+      return 0;
+    }
     const batch = intFlag("batch", values.batch, 1);
     const seqLen = intFlag("seq-len", values["seq-len"], 128);
     if (batch < 1 || seqLen < 1) throw new UsageError("--batch and --seq-len must be at least 1");
