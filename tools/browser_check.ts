@@ -125,25 +125,27 @@ function changedLines(a: Uint8Array, b: Uint8Array): number {
 /** Kernel > Restart & Run All as a user clicks it: the menu, then the dialog's red button. */
 async function restartRunAll(page: Page): Promise<void> {
   const confirm = ".modal-dialog .modal-footer .btn-danger";
-  // The menu sometimes closes again while the page settles; a user would click again.
+  // A user waits for the kernel to be idle (the hollow circle) before using the menu.
+  await page.waitForSelector("#kernel_indicator_icon.kernel_idle_icon", { timeout: 120_000 });
   for (let attempt = 1;; attempt++) {
     try {
-      await page.click("#kernellink");
-      await page.waitForSelector("#restart_run_all", { visible: true, timeout: 5_000 });
-      await new Promise((r) => setTimeout(r, 300));
+      const open = await page.$eval(
+        "#kernellink",
+        (a) => a.parentElement?.classList.contains("open"),
+      );
+      if (!open) await page.click("#kernellink");
+      await page.waitForSelector("#restart_run_all", { visible: true, timeout: 10_000 });
       await page.click("#restart_run_all");
-      await page.waitForSelector(confirm, { visible: true, timeout: 5_000 });
+      await page.waitForSelector(confirm, { visible: true, timeout: 15_000 });
       break;
     } catch (e) {
-      if (attempt === 3) {
-        const seen = await page.evaluate(() =>
-          [...document.querySelectorAll(".modal-title, #notification_area .notification_widget")]
-            .map((m) => (m.textContent ?? "").trim()).filter(Boolean).join(" | ")
-        );
-        await page.screenshot({ path: `${OUT}/restart-run-all-failed.png` });
-        throw new Error(`Kernel > Restart & Run All: no dialog (${e}; page shows: ${seen})`);
-      }
-      await page.keyboard.press("Escape");
+      if (attempt < 3) continue;
+      const seen = await page.evaluate(() =>
+        [...document.querySelectorAll(".modal-title, #notification_area .notification_widget")]
+          .map((m) => (m.textContent ?? "").trim()).filter(Boolean).join(" | ")
+      );
+      await page.screenshot({ path: `${OUT}/restart-run-all-failed.png` });
+      throw new Error(`Kernel > Restart & Run All: no dialog (${e}; page shows: ${seen})`);
     }
   }
   await new Promise((r) => setTimeout(r, 300)); // the dialog fades in

@@ -58,9 +58,12 @@ function escHtml(s: string): string {
 }
 
 function htmlCell(tag: "th" | "td", text: string, right: boolean): string {
+  let html = escHtml(text);
+  // Long camelCase headers (baselineImagesPerSecond) may break between words: <wbr> marks where.
+  if (tag === "th") html = html.replace(/([a-z0-9])(?=[A-Z])/g, "$1<wbr>");
   return right
-    ? `<${tag} align="right">${escHtml(text)}</${tag}>`
-    : `<${tag} align="left"><div align="left">${escHtml(text)}</div></${tag}>`;
+    ? `<${tag} align="right">${html}</${tag}>`
+    : `<${tag} align="left"><div align="left">${html}</div></${tag}>`;
 }
 
 /** Render rows (objects with the same keys) as HTML, Markdown and padded plain text. */

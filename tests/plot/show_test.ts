@@ -82,6 +82,9 @@ Deno.test("tableBundle: HTML, Markdown and text agree; text left-aligned, number
   assert.equal(html.match(/<tr>/g)?.length, 3);
   assert.ok(html.includes('<td align="left"><div align="left">conv1</div></td>'));
   assert.ok(html.includes('<td align="right">442368</td>'));
+  // A camelCase header may wrap between its words.
+  const wide = tableBundle([{ baselineImagesPerSecond: 1 }])["text/html"];
+  assert.ok(wide.includes('<th align="right">baseline<wbr>Images<wbr>Per<wbr>Second</th>'));
 });
 
 Deno.test("tableBundle: escapes HTML and Markdown pipes; columns from every row", () => {
