@@ -4,8 +4,8 @@
  * `show` and `table` return a value the kernel renders when it is a cell's last expression. A
  * notebook opened from git is untrusted, and the classic Notebook then drops `image/svg+xml`, so a
  * figure carries a PNG too. `display` publishes a value at once and waits until the kernel has sent
- * it: the Deno kernel (2.9.6) sends a cell's result after reporting the cell idle, and under
- * "Run All" a result can then land under the next cell; an awaited display cannot.
+ * it: the Deno kernel (2.9.6) sometimes sends a cell's result after reporting the cell idle, and
+ * under "Run All" that result can land under the next cell; an awaited display cannot.
  */
 import { encodeBase64 } from "./base64.ts";
 import type { Chart } from "./dom.ts";

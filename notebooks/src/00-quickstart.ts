@@ -8,8 +8,8 @@
 // copies), `show(chart)` (an SVG image with a PNG copy, which is what a notebook fresh from git
 // shows until you trust it) and `display(x)`. Each cell here ends with `await display(...)`: it
 // publishes the output before the cell reports done. A cell that only returns `show(...)` or
-// `table(...)` as its value works too, but the Deno kernel sends such a value after it reports the
-// cell idle, so under Kernel > Restart & Run All it can land under the next cell.
+// `table(...)` as its value works too, but the Deno kernel sometimes sends such a value after it
+// reports the cell done, and under Kernel > Restart & Run All it can then land under the next cell.
 
 // %%
 import { display, gemmView, layerMacs, parseNetwork, Plot, plot, show, table } from "lab";
