@@ -5,6 +5,6 @@ export { chartToSvg } from "./svg.ts";
 export { save, svgToPng } from "./save.ts";
 export type { PngOptions } from "./save.ts";
 export { chartBundle, display, show, table } from "./show.ts";
-export { columnsOf, formatCell, tableBundle } from "./table.ts";
+export { columnsOf, formatCell, tableBundle, transposeRows } from "./table.ts";
 export type { TableBundle, TableOptions } from "./table.ts";
 export type { Displayable } from "./show.ts";

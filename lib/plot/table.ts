@@ -7,6 +7,7 @@
  * which it keeps; a text cell's content sits in a `<div align="left">` because the Notebook's CSS
  * (`td { text-align: right }`) beats an attribute on the cell itself but not one on its content.
  */
+import { ValidationError } from "../validate.ts";
 
 /** Options of `table` and `formatCell`. */
 export interface TableOptions {
@@ -94,4 +95,31 @@ export function tableBundle(
   const line = (row: string[]) => row.map(pad).join("  ").trimEnd();
   const plain = [line(cols), line(widths.map((w) => "-".repeat(w))), ...cells.map(line)].join("\n");
   return { "text/html": html, "text/markdown": md, "text/plain": plain };
+}
+
+/**
+ * Rows turned on their side, for a table with many columns and few rows: one row per column of
+ * `rows` (other than `key`), named in the `label` column, and one column per input row, named by its
+ * `key` value. Throws ValidationError when a row lacks `key` or two rows share a `key` value.
+ */
+export function transposeRows(
+  rows: readonly Record<string, unknown>[],
+  key: string,
+  label = "metric",
+): Record<string, unknown>[] {
+  const names = rows.map((r) => String(r[key] ?? ""));
+  const issues: string[] = [];
+  rows.forEach((r, i) => {
+    if (r[key] === undefined || r[key] === null) issues.push(`rows[${i}].${key}: missing`);
+    else if (names.indexOf(names[i]) !== i) {
+      issues.push(`rows[${i}].${key}: "${names[i]}" repeats rows[${names.indexOf(names[i])}]`);
+    }
+  });
+  if (names.includes(label)) issues.push(`label: "${label}" is also a ${key} value`);
+  if (issues.length) throw new ValidationError("table to transpose", issues);
+  return columnsOf(rows).filter((c) => c !== key).map((c) => {
+    const out: Record<string, unknown> = { [label]: c };
+    rows.forEach((r, i) => (out[names[i]] = r[c]));
+    return out;
+  });
 }

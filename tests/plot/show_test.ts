@@ -9,6 +9,7 @@ import {
   show,
   table,
   tableBundle,
+  transposeRows,
 } from "../../lib/plot/mod.ts";
 
 const DISPLAY = Symbol.for("Jupyter.display");
@@ -102,4 +103,18 @@ Deno.test("table: the displayable carries all three formats; digits option appli
 
 Deno.test("display: outside the Jupyter kernel it resolves and does nothing", async () => {
   await display(table(rows));
+});
+
+Deno.test("transposeRows: one row per metric, one column per key value; bad keys named", () => {
+  const rows = [{ model: "alexnet", fps: 32.1, gain: 0.25 }, { model: "vgg16", fps: 2.96 }];
+  assert.deepEqual(transposeRows(rows, "model"), [
+    { metric: "fps", alexnet: 32.1, vgg16: 2.96 },
+    { metric: "gain", alexnet: 0.25, vgg16: undefined },
+  ]);
+  assert.throws(
+    () => transposeRows([{ model: "a" }, { model: "a" }, { x: 1 }], "model"),
+    (e: Error) =>
+      e.name === "ValidationError" && e.message.includes('rows[1].model: "a" repeats rows[0]') &&
+      e.message.includes("rows[2].model: missing"),
+  );
 });
