@@ -212,6 +212,8 @@ async function main(): Promise<number> {
     console.error(`browser: Jupyter is not ready; install ${j.missing}`);
     return 1;
   }
+  // Our own output folder: start empty so every file in it is from this run.
+  await Deno.remove(OUT, { recursive: true }).catch(() => {});
   await Deno.mkdir(OUT, { recursive: true });
   const server = await startNotebookServer(Deno.cwd(), `${OUT}/server.log`);
   const browser = await puppeteer.launch({
