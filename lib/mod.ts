@@ -13,7 +13,7 @@ export * from "./workload/mod.ts";
 export * from "./arch/mod.ts";
 export type { Chart } from "./plot/dom.ts";
 export { chartToSvg } from "./plot/svg.ts";
-export { show, table } from "./plot/show.ts";
+export { display, show, table } from "./plot/show.ts";
 export type { Displayable } from "./plot/show.ts";
 export type { PngOptions } from "./plot/save.ts";
 export * from "./experiments/results.ts";

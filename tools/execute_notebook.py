@@ -16,28 +16,23 @@ import sys
 import time
 
 import jupyter_client
+import nbformat
 
 GRACE_S = 0.3
 
 
-def lines(text):
-    """nbformat's multi-line string form: a list of lines that keep their newlines."""
-    parts = text.splitlines(keepends=True)
-    return parts if parts else [""]
-
-
 def mime_bundle(data):
-    return {k: (lines(v) if isinstance(v, str) and not k.endswith("json") else v) for k, v in data.items()}
+    """Strings stay whole: nbformat.writes splits the text ones into lines itself (not image/png)."""
+    return dict(data)
 
 
 def add_output(outputs, msg):
     kind, c = msg["msg_type"], msg["content"]
     if kind == "stream":
         if outputs and outputs[-1]["output_type"] == "stream" and outputs[-1]["name"] == c["name"]:
-            merged = "".join(outputs[-1]["text"]) + c["text"]
-            outputs[-1]["text"] = lines(merged)
+            outputs[-1]["text"] += c["text"]
         else:
-            outputs.append({"output_type": "stream", "name": c["name"], "text": lines(c["text"])})
+            outputs.append({"output_type": "stream", "name": c["name"], "text": c["text"]})
     elif kind in ("display_data", "execute_result"):
         out = {"output_type": kind, "data": mime_bundle(c.get("data", {})), "metadata": c.get("metadata", {})}
         if kind == "execute_result":
@@ -98,6 +93,10 @@ def main():
     kc.start_channels()
     try:
         kc.wait_for_ready(timeout=120)
+        # The Notebook UI copies the kernel's language_info into the notebook when it opens it;
+        # writing the same here means opening and saving a committed notebook changes nothing.
+        info = kc.kernel_info(reply=True, timeout=30)["content"]
+        nb["metadata"]["language_info"] = info["language_info"]
         for cell in nb["cells"]:
             if cell["cell_type"] != "code":
                 continue
@@ -108,8 +107,9 @@ def main():
     finally:
         kc.stop_channels()
         km.shutdown_kernel(now=True)
+    # nbformat.writes is what the Notebook server saves with (sorted keys, text split into lines).
     with open(path, "w") as f:
-        f.write(json.dumps(nb, indent=1, ensure_ascii=False) + "\n")
+        f.write(nbformat.writes(nbformat.from_dict(nb), version=nbformat.NO_CONVERT) + "\n")
     return 0
 
 

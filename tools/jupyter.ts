@@ -51,7 +51,8 @@ type Cell = {
   outputs?: { output_type: string; ename?: string; evalue?: string }[];
 };
 
-/** Remove volatile fields (timings) in place, and collect error outputs. */
+/** Remove volatile fields (timings) in place, and collect error outputs. language_info is kept whole:
+ * the Notebook UI writes the kernel's (version included) when it saves. */
 export function scrubNotebook(
   nb: { cells: Cell[]; metadata: Record<string, unknown> },
 ): CellError[] {
@@ -69,8 +70,6 @@ export function scrubNotebook(
       }
     }
   });
-  const li = nb.metadata.language_info as Record<string, unknown> | undefined;
-  if (li) delete li.version;
   return errors;
 }
 

@@ -72,7 +72,20 @@ export function toNotebook(cells: SourceCell[]): Record<string, unknown> {
   };
 }
 
-/** Stable JSON for a notebook (Jupyter's own 1-space indent, trailing newline). */
+function sortKeys(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(sortKeys);
+  if (v === null || typeof v !== "object") return v;
+  const o = v as Record<string, unknown>;
+  // Python sorts by code point; so does a plain string comparison here.
+  return Object.fromEntries(
+    Object.keys(o).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((k) => [k, sortKeys(o[k])]),
+  );
+}
+
+/**
+ * Stable JSON for a notebook, as the Notebook server writes it (nbformat: keys sorted, 1-space
+ * indent) plus a trailing newline, so saving from the Notebook UI gives no diff.
+ */
 export function notebookJson(nb: unknown): string {
-  return JSON.stringify(nb, null, 1) + "\n";
+  return JSON.stringify(sortKeys(nb), null, 1) + "\n";
 }

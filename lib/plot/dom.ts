@@ -23,9 +23,19 @@ export function makeDocument(): Document {
 /** A rendered chart: the element Plot returned (an `<svg>`, or a `<figure>` with legends). */
 export type Chart = (SVGSVGElement | HTMLElement) & { outerHTML: string };
 
-/** Plot.plot with a linkedom document; defaults: 640 x 400 px, system-ui font. */
+/**
+ * Widest figure in px. The classic Notebook's output area is 778 px wide below a 1200 px window
+ * (978 px above), and an image wider than that is shrunk with its text; 760 px fits both.
+ */
+export const FIGURE_MAX_WIDTH = 760;
+
+/**
+ * Plot.plot with a linkedom document; defaults: 640 x 400 px, system-ui font. A `width` above
+ * FIGURE_MAX_WIDTH is lowered to it, so every figure fits a notebook's output area unscaled.
+ */
 export function plot(options: Plot.PlotOptions): Chart {
-  return Plot.plot({ document: makeDocument(), ...options }) as unknown as Chart;
+  const width = Math.min(options.width ?? 640, FIGURE_MAX_WIDTH);
+  return Plot.plot({ document: makeDocument(), ...options, width }) as unknown as Chart;
 }
 
 export { Plot };

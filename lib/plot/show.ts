@@ -1,29 +1,83 @@
-/** Display a chart in the Deno Jupyter kernel as `image/svg+xml`. */
+/**
+ * Jupyter display of charts and tables in the Deno kernel.
+ *
+ * `show` and `table` return a value the kernel renders when it is a cell's last expression. A
+ * notebook opened from git is untrusted, and the classic Notebook then drops `image/svg+xml`, so a
+ * figure carries a PNG too. `display` publishes a value at once and waits until the kernel has sent
+ * it: the Deno kernel (2.9.6) sometimes sends a cell's result after reporting the cell idle, and
+ * under "Run All" that result can land under the next cell; an awaited display cannot.
+ */
+import { encodeBase64 } from "./base64.ts";
 import type { Chart } from "./dom.ts";
+import { svgToPng } from "./save.ts";
 import { chartToSvg } from "./svg.ts";
+import { tableBundle, type TableOptions } from "./table.ts";
 
-/** A value the Deno kernel renders as an SVG image (return it as a cell's last expression). */
+const DISPLAY = Symbol.for("Jupyter.display");
+
+/** A value the Deno kernel renders as rich output (return it as a cell's last expression). */
 export interface Displayable {
   [key: symbol]: () => Record<string, string>;
 }
 
-/** Wrap a chart so that Jupyter shows it as an SVG image. */
-export function show(chart: Chart): Displayable {
-  const svg = chartToSvg(chart);
-  return { [Symbol.for("Jupyter.display")]: () => ({ "image/svg+xml": svg }) };
+/** Width and height (px) of an SVG from its root attributes. */
+function svgSize(svg: string): [number, number] {
+  const root = svg.match(/^<svg[^>]*>/)?.[0] ?? "";
+  const num = (name: string) => Number(root.match(new RegExp(`\\s${name}="([\\d.]+)"`))?.[1] ?? 0);
+  return [num("width"), num("height")];
 }
 
-/** Wrap rows as a Markdown table for Jupyter (`text/markdown`), numbers rounded to `digits`. */
-export function table(rows: Record<string, unknown>[], digits = 3): Displayable {
-  const cols = rows.length ? Object.keys(rows[0]) : [];
-  const fmt = (v: unknown) =>
-    typeof v === "number" && !Number.isInteger(v)
-      ? Number(v.toPrecision(digits)).toString()
-      : String(v ?? "");
-  const md = [
-    `| ${cols.join(" | ")} |`,
-    `| ${cols.map(() => "---").join(" | ")} |`,
-    ...rows.map((r) => `| ${cols.map((c) => fmt(r[c])).join(" | ")} |`),
-  ].join("\n");
-  return { [Symbol.for("Jupyter.display")]: () => ({ "text/markdown": md, "text/plain": md }) };
+/** One line that says what the figure is: its title, or else the kinds of marks it draws. */
+function caption(chart: Chart, svg: string): string {
+  const [w, h] = svgSize(svg);
+  const el = chart as unknown as Element;
+  const title = el.tagName.toLowerCase() === "figure"
+    ? (el.querySelector("h2, h3, figcaption")?.textContent ?? "").trim()
+    : "";
+  const marks = [...new Set([...svg.matchAll(/<g aria-label="([^"]+)"/g)].map((m) => m[1]))]
+    .filter((m) => !m.endsWith("-axis") && !m.includes("tick") && !m.endsWith("label"));
+  return `Figure (${w}x${h} px): ${title || marks.join(", ") || "chart"}`;
+}
+
+/** The MIME bundle of a chart: SVG, a PNG of the same size (1 px per SVG unit), a text caption. */
+export function chartBundle(chart: Chart): Record<string, string> {
+  const svg = chartToSvg(chart);
+  return {
+    "image/svg+xml": svg,
+    "image/png": encodeBase64(svgToPng(svg, { scale: 1 })),
+    "text/plain": caption(chart, svg),
+  };
+}
+
+/** Wrap a chart so that Jupyter shows it as an SVG image, or as a PNG where SVG is not trusted. */
+export function show(chart: Chart): Displayable {
+  const bundle = chartBundle(chart);
+  return { [DISPLAY]: () => bundle };
+}
+
+/**
+ * Wrap rows as a table for Jupyter: `text/html` (a plain table that survives the untrusted-notebook
+ * sanitiser), `text/markdown` and `text/plain`. Text columns are left-aligned, number columns
+ * right-aligned; non-integers get `digits` significant digits (default 3).
+ */
+export function table(rows: readonly Record<string, unknown>[], digits = 3): Displayable {
+  const opts: TableOptions = { digits };
+  const bundle = tableBundle(rows, opts) as unknown as Record<string, string>;
+  return { [DISPLAY]: () => bundle };
+}
+
+/**
+ * Show a `show`/`table` value now and resolve once the kernel has published it (`await display(x)`
+ * as a cell's last line keeps the output under its own cell under "Run All"). Outside the Jupyter
+ * kernel it does nothing.
+ */
+export async function display(value: Displayable): Promise<void> {
+  const data = value[DISPLAY]();
+  let jupyter: { broadcast: (type: string, content: Record<string, unknown>) => Promise<void> };
+  try {
+    jupyter = (Deno as unknown as { jupyter: typeof jupyter }).jupyter;
+  } catch {
+    return; // Deno.jupyter throws outside `deno jupyter`: nothing to show
+  }
+  await jupyter.broadcast("display_data", { data, metadata: {}, transient: {} });
 }

@@ -1,10 +1,18 @@
 // %% [markdown]
 // # Quickstart
 // From import to a plot in a few cells. Run it with `deno task notebooks 00-quickstart`, or open
-// `notebooks/00-quickstart.ipynb` in JupyterLab / VS Code with the Deno kernel (`deno jupyter --install`).
+// `notebooks/00-quickstart.ipynb` in Jupyter (Notebook, JupyterLab or VS Code) with the Deno kernel
+// (`deno jupyter --install`).
+//
+// Three helpers put results on screen: `table(rows)` (an HTML table, with Markdown and plain-text
+// copies), `show(chart)` (an SVG image with a PNG copy, which is what a notebook fresh from git
+// shows until you trust it) and `display(x)`. Each cell here ends with `await display(...)`: it
+// publishes the output before the cell reports done. A cell that only returns `show(...)` or
+// `table(...)` as its value works too, but the Deno kernel sometimes sends such a value after it
+// reports the cell done, and under Kernel > Restart & Run All it can then land under the next cell.
 
 // %%
-import { gemmView, layerMacs, parseNetwork, show } from "lab";
+import { display, gemmView, layerMacs, parseNetwork, show, table } from "lab";
 import { Plot, plot } from "lab/plot/mod.ts";
 
 // %%
@@ -43,10 +51,12 @@ const net = parseNetwork({
     { kind: "dense", name: "fc", inputFeatures: 32 * 16 * 16, outputFeatures: 10 },
   ],
 });
-net.layers.map((l) => ({ layer: l.name, ...gemmView(l), macs: layerMacs(l) }));
+await display(
+  table(net.layers.map((l) => ({ layer: l.name, ...gemmView(l), macs: layerMacs(l) }))),
+);
 
 // %%
-show(plot({
+await display(show(plot({
   marginLeft: 60,
   marks: [
     Plot.barX(net.layers.map((l) => ({ layer: l.name, macs: layerMacs(l) })), {
@@ -54,7 +64,7 @@ show(plot({
       x: "macs",
     }),
   ],
-}));
+})));
 
 // %% [markdown]
 // ## Cost model
@@ -64,13 +74,13 @@ show(plot({
 // Here: MobileNet-V2 from the zoo on a 16x16 and a 64x64 weight-stationary array.
 
 // %%
-import { defaultAccelerator, energyRows, getNetwork, layerRows, networkCost, table } from "lab";
+import { defaultAccelerator, energyRows, getNetwork, layerRows, networkCost } from "lab";
 const mobilenet = getNetwork("mobilenet_v2");
 const runs = [defaultAccelerator(16, 16), defaultAccelerator(64, 64)].map((acc) => ({
   array: `${acc.rows}x${acc.cols}`,
   cost: networkCost(mobilenet, acc),
 }));
-table(runs.map(({ array, cost: { total } }) => ({
+await display(table(runs.map(({ array, cost: { total } }) => ({
   array,
   cycles: total.cycles,
   stallCycles: total.stallCycles,
@@ -79,26 +89,26 @@ table(runs.map(({ array, cost: { total } }) => ({
   peUtilization: total.peUtilization,
   latencyMs: total.latencySeconds * 1e3,
   energyUJ: total.energyPJ.total / 1e6,
-})));
+}))));
 
 // %%
 const perLayer = runs.flatMap(({ array, cost }) => layerRows(cost).map((r) => ({ array, ...r })));
-show(plot({
+await display(show(plot({
   height: 260,
   y: { type: "log", label: "cycles" },
   x: { label: "MAC layer index" },
   color: { legend: true },
   marks: [Plot.dot(perLayer, { x: "index", y: "cycles", stroke: "array", title: "layer" })],
-}));
+})));
 
 // %%
-show(plot({
+await display(show(plot({
   height: 220,
   y: { label: "PE utilization", domain: [0, 1] },
   x: { label: "MAC layer index" },
   color: { legend: true },
   marks: [Plot.lineY(perLayer, { x: "index", y: "peUtilization", stroke: "array" })],
-}));
+})));
 
 // %%
 const energy = runs.flatMap(({ array, cost }) =>
@@ -108,13 +118,13 @@ const energy = runs.flatMap(({ array, cost }) =>
     uJ: r.energyPJ / 1e6,
   }))
 );
-show(plot({
+await display(show(plot({
   marginLeft: 60,
   height: 160,
   x: { label: "energy (uJ)" },
   color: { legend: true },
   marks: [Plot.barX(energy, { y: "array", x: "uJ", fill: "component" })],
-}));
+})));
 
 // %% [markdown]
 // ## Zoo
@@ -125,14 +135,14 @@ show(plot({
 
 // %%
 import { familySummary, layerMacsRows } from "lab";
-table(familySummary());
+await display(table(familySummary()));
 
 // %% [markdown]
 // MACs per layer of MobileNet v2: the 1x1 expansions and projections carry the work, the
 // depthwise 3x3 convs little of it.
 
 // %%
-show(plot({
+await display(show(plot({
   height: 220,
   x: { label: "MAC layer index", ticks: [] },
   y: { label: "MMACs" },
@@ -143,4 +153,103 @@ show(plot({
       { x: "index", y: "mmacs", fill: "kind" },
     ),
   ],
-}));
+})));
+
+// %% [markdown]
+// ## One layer by name
+// A zoo network's layers carry torchvision's module names: ResNet-50's first bottleneck is
+// `layer1.0`, with `conv1`, `conv2`, `conv3`, their `.bn`, a `downsample` and the residual `add`.
+// List them to find a name, then pick a layer with `find`.
+
+// %%
+import { layerCost } from "lab";
+const r50 = getNetwork("resnet50");
+await display(table(
+  r50.layers.filter((l) => l.name.startsWith("layer1.0.")).map((l) => ({
+    name: l.name,
+    kind: l.kind,
+    macs: layerMacs(l),
+  })),
+));
+
+// %% [markdown]
+// `layerCost(layer, acc)` prices one layer on one accelerator (`networkCost` calls it for every
+// layer and sums). Its main fields: `computeCycles` (SCALE-Sim v2's count: folds x cycles per fold),
+// `stallCycles` (our DRAM model: cycles the array waits because the layer's DRAM traffic at
+// `dramBandwidthBytesPerCycle` takes longer than its compute), `cycles` (their sum),
+// `dramIfmapBytes` / `dramFilterBytes` / `dramOfmapBytes`, `peUtilization` (MACs / (cycles x PEs))
+// and `energyPJ` (per component). Layers without MACs (batch norm, pooling, add) cost zero.
+//
+// `layer1.0.conv2` is a 3x3 conv on a 56x56x64 map: as a GEMM, M = 3136 output pixels,
+// K = 576 (3 x 3 x 64) and N = 64 filters. Here it is on square weight-stationary arrays from
+// 8x8 to 128x128, every other setting at its default (buffers 256 / 256 / 128 KiB, 10 B/cycle):
+
+// %%
+const conv2 = r50.layers.find((l) => l.name === "layer1.0.conv2")!;
+const g = gemmView(conv2)!;
+const sweep = [8, 16, 32, 64, 128].map((side) => {
+  const acc = defaultAccelerator(side, side);
+  const c = layerCost(conv2, acc);
+  return {
+    array: `${side}x${side}`,
+    computeCycles: c.computeCycles,
+    stallCycles: c.stallCycles,
+    cycles: c.cycles,
+    // The weight-stationary partial-sum tile: M rows x the filters mapped at once (min(N, cols)).
+    psumTileKiB: (g.m * Math.min(g.n, side) * acc.wordBytes) / 1024,
+    ofmapBufferKiB: acc.ofmapSramKiB,
+    ofmapPasses: c.dramOfmapBytes / (g.m * g.n * acc.wordBytes),
+    dramMB: c.dramBytes / 1e6,
+  };
+});
+await display(table(sweep));
+
+// %%
+await display(show(plot({
+  height: 220,
+  x: { label: "array" },
+  y: { label: "cycles (thousands)" },
+  color: { legend: true },
+  marks: [
+    Plot.barY(
+      sweep.flatMap((r) => [
+        { array: r.array, part: "compute", kcycles: r.computeCycles / 1e3 },
+        { array: r.array, part: "DRAM stall", kcycles: r.stallCycles / 1e3 },
+      ]),
+      { x: "array", y: "kcycles", fill: "part" },
+    ),
+  ],
+})));
+
+// %% [markdown]
+// Cycles fall 4x per step from 8x8 to 32x32, as the compute count predicts, then rise at 64x64.
+// The reason is the ofmap buffer. On a weight-stationary array each fold holds a K-slice of the
+// weights and adds its contribution to the partial sums of all M outputs of the filters mapped,
+// so the partial-sum tile is M x min(N, cols) words. At 32 columns that is 3136 x 32 = 100,352
+// bytes (98 KiB), which fits the 128 KiB buffer; at 64 columns it is 3136 x 64 = 196 KiB, which
+// does not. Then every row fold but the last writes its partial sums to DRAM and the next reads
+// them back: with rf = ceil(576 / 64) = 9 row folds that is 2 x 9 - 1 = 17 passes over the
+// 200,704-byte ofmap (the `ofmapPasses` column) instead of one, and at 10 B/cycle the transfer
+// takes far longer than the roughly 30 thousand compute cycles, so the layer is bandwidth-bound.
+// At 128x128 the tile is as large but there are only ceil(576 / 128) = 5 row folds (9 passes).
+//
+// The remedy follows from the explanation: an ofmap buffer that holds the tile (256 KiB), or a
+// dataflow that keeps partial sums in the PEs (output stationary):
+
+// %%
+const fixes = [
+  defaultAccelerator(64, 64),
+  defaultAccelerator(64, 64, { ofmapSramKiB: 256 }),
+  defaultAccelerator(64, 64, { dataflow: "os" }),
+].map((acc) => {
+  const c = layerCost(conv2, acc);
+  return {
+    array: `${acc.rows}x${acc.cols} ${acc.dataflow}`,
+    ofmapBufferKiB: acc.ofmapSramKiB,
+    computeCycles: c.computeCycles,
+    stallCycles: c.stallCycles,
+    cycles: c.cycles,
+    dramMB: c.dramBytes / 1e6,
+  };
+});
+await display(table(fixes));

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { executeNotebook, jupyterProblem, scrubNotebook } from "../../tools/jupyter.ts";
-import { parsePercent, toNotebook } from "../../tools/nb.ts";
+import { notebookJson, parsePercent, toNotebook } from "../../tools/nb.ts";
 
 Deno.test("parsePercent: splits code and markdown cells, strips comment markers", () => {
   const cells = parsePercent(
@@ -22,7 +22,7 @@ Deno.test("toNotebook: Deno kernelspec and source lines keep their newlines", ()
   assert.deepEqual(nb.cells[0].source, ["a\n", "b"]);
 });
 
-Deno.test("scrubNotebook: removes timing metadata and reports error outputs with their cell", () => {
+Deno.test("scrubNotebook: removes timing metadata, keeps language_info, reports error cells", () => {
   const nb = {
     metadata: { language_info: { name: "typescript", version: "5.0" } },
     cells: [
@@ -38,7 +38,17 @@ Deno.test("scrubNotebook: removes timing metadata and reports error outputs with
   const errors = scrubNotebook(nb);
   assert.deepEqual(errors, [{ cell: 2, firstLine: "throw x", ename: "Error", evalue: "bad" }]);
   assert.deepEqual(nb.cells[0].metadata, {});
-  assert.deepEqual(nb.metadata.language_info, { name: "typescript" });
+  // The Notebook UI writes the kernel's language_info, version included, when it saves.
+  assert.deepEqual(nb.metadata.language_info, { name: "typescript", version: "5.0" });
+});
+
+Deno.test("notebookJson: keys sorted at every level, 1-space indent, as nbformat writes", () => {
+  const text = notebookJson({ b: 1, a: { d: [{ z: 1, y: 2 }], c: "é" } });
+  // nbformat: json.dumps(nb, sort_keys=True, indent=1, ensure_ascii=False), then a newline.
+  assert.equal(
+    text,
+    '{\n "a": {\n  "c": "é",\n  "d": [\n   {\n    "y": 2,\n    "z": 1\n   }\n  ]\n },\n "b": 1\n}\n',
+  );
 });
 
 const jupyter = await jupyterProblem();
