@@ -3,7 +3,8 @@
  * Notebooks import it as `lab` (mapped in deno.json).
  * Importing it loads no plotting library and no study: charts are drawn with `plot` / `Plot` from
  * `lab/plot/mod.ts` (Observable Plot + linkedom), PNGs come from resvg when `save` runs, and the
- * study list is `await loadStudies()`. `show`, `table` and `chartToSvg` need none of them.
+ * study list is `await loadStudies()`. `table`, `display` and `chartToSvg` need none of them; `show`
+ * (SVG plus a PNG copy) comes from `lab/plot/mod.ts` with `plot`.
  */
 export * from "./validate.ts";
 export * from "./workload/layer.ts";
@@ -13,8 +14,8 @@ export * from "./workload/mod.ts";
 export * from "./arch/mod.ts";
 export type { Chart } from "./plot/dom.ts";
 export { chartToSvg } from "./plot/svg.ts";
-export { display, show, table } from "./plot/show.ts";
-export type { Displayable } from "./plot/show.ts";
+export { display, table } from "./plot/display.ts";
+export type { Displayable } from "./plot/display.ts";
 export type { PngOptions } from "./plot/save.ts";
 export * from "./experiments/results.ts";
 export type * from "./experiments/study.ts";

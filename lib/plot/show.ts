@@ -11,14 +11,7 @@ import { encodeBase64 } from "./base64.ts";
 import type { Chart } from "./dom.ts";
 import { svgToPng } from "./save.ts";
 import { chartToSvg } from "./svg.ts";
-import { tableBundle, type TableOptions } from "./table.ts";
-
-const DISPLAY = Symbol.for("Jupyter.display");
-
-/** A value the Deno kernel renders as rich output (return it as a cell's last expression). */
-export interface Displayable {
-  [key: symbol]: () => Record<string, string>;
-}
+import { DISPLAY, type Displayable } from "./display.ts";
 
 /** Width and height (px) of an SVG from its root attributes. */
 function svgSize(svg: string): [number, number] {
@@ -55,29 +48,4 @@ export function show(chart: Chart): Displayable {
   return { [DISPLAY]: () => bundle };
 }
 
-/**
- * Wrap rows as a table for Jupyter: `text/html` (a plain table that survives the untrusted-notebook
- * sanitiser), `text/markdown` and `text/plain`. Text columns are left-aligned, number columns
- * right-aligned; non-integers get `digits` significant digits (default 3).
- */
-export function table(rows: readonly Record<string, unknown>[], digits = 3): Displayable {
-  const opts: TableOptions = { digits };
-  const bundle = tableBundle(rows, opts) as unknown as Record<string, string>;
-  return { [DISPLAY]: () => bundle };
-}
-
-/**
- * Show a `show`/`table` value now and resolve once the kernel has published it (`await display(x)`
- * as a cell's last line keeps the output under its own cell under "Run All"). Outside the Jupyter
- * kernel it does nothing.
- */
-export async function display(value: Displayable): Promise<void> {
-  const data = value[DISPLAY]();
-  let jupyter: { broadcast: (type: string, content: Record<string, unknown>) => Promise<void> };
-  try {
-    jupyter = (Deno as unknown as { jupyter: typeof jupyter }).jupyter;
-  } catch {
-    return; // Deno.jupyter throws outside `deno jupyter`: nothing to show
-  }
-  await jupyter.broadcast("display_data", { data, metadata: {}, transient: {} });
-}
+export { display, type Displayable, table } from "./display.ts";

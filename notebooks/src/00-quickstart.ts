@@ -12,8 +12,8 @@
 // reports the cell done, and under Kernel > Restart & Run All it can then land under the next cell.
 
 // %%
-import { display, gemmView, layerMacs, parseNetwork, show, table } from "lab";
-import { Plot, plot } from "lab/plot/mod.ts";
+import { display, gemmView, layerMacs, parseNetwork, table } from "lab";
+import { Plot, plot, show } from "lab/plot/mod.ts";
 
 // %%
 const net = parseNetwork({

@@ -42,7 +42,8 @@
 // plus idle PEs and leakage of the *whole* array over the makespan.
 
 // %%
-import { show, table } from "lab";
+import { table } from "lab";
+import { show } from "lab/plot/mod.ts";
 import {
   headlineLabel,
   partitioningFigures,

@@ -28,7 +28,8 @@
 // schema), so every cell after it works either way.
 
 // %%
-import { show, table } from "lab";
+import { table } from "lab";
+import { show } from "lab/plot/mod.ts";
 import {
   analyzeHeterogeneous,
   arraySizeChart,

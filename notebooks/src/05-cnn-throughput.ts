@@ -28,7 +28,8 @@
 // 1.0-3.0. Nothing below was tuned to the paper's numbers.
 
 // %%
-import { show, table } from "lab";
+import { table } from "lab";
+import { show } from "lab/plot/mod.ts";
 import { analyzeCnnThroughput } from "lab/experiments/cnn-throughput/run.ts";
 import {
   energyGainChart,
