@@ -15,6 +15,7 @@ import { googlenetEntries } from "./googlenet.ts";
 import { mobilenetEntries } from "./mobilenet.ts";
 import { resnetEntries } from "./resnet.ts";
 import type { ZooEntry } from "./types.ts";
+import { eraEntries } from "./era.ts";
 
 let cache: Map<string, ZooEntry> | undefined;
 
@@ -37,6 +38,7 @@ export function entries(): Map<string, ZooEntry> {
     ...segmentationEntries(),
     ...languageEntries(),
     ...recommendationEntries(),
+    ...eraEntries(),
   ];
   cache = new Map();
   for (const e of all) {
