@@ -5,7 +5,6 @@
  */
 export * from "./hardware.ts";
 export * from "./demand.ts";
-export * from "./roofline.ts";
 export * from "./split.ts";
 export * from "./search.ts";
 export * from "./static.ts";
