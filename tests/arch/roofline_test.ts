@@ -15,6 +15,7 @@ import {
 } from "../../lib/arch/roofline.ts";
 import { getNetwork } from "../../lib/workload/zoo/mod.ts";
 import type { Conv2d } from "../../lib/workload/layer.ts";
+import { demandLayer } from "../elastic/nets.ts";
 
 const F = 1e8; // 100 MHz
 
