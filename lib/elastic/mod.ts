@@ -12,3 +12,4 @@ export * from "./utilization.ts";
 export * from "./schedule.ts";
 export * from "./cosched.ts";
 export * from "./timeline.ts";
+export * from "./ceiling.ts";
