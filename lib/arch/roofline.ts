@@ -8,10 +8,11 @@
  *
  * Efficiency eta. FC (dense, weighted GEMM) layers use the fixed `fcEfficiency`. Conv layers use
  * the fixed `convEfficiency`, or, with `convEfficiencySource: "systolic"`, the systolic model of
- * this module's sibling cost.ts: p PEs form an R x floor(p / R) array of `convArrayRows` rows
- * (R = p when p < R) in `convArrayDataflow`, and eta = MACs / (computeCycles x p), so that the
- * compute term equals that array's SCALE-Sim compute cycles for the layer at batch B exactly
- * (PEs beyond the last full column idle).
+ * this module's sibling cost.ts: p PEs form an S x floor(p / S) array (S = `convArrayRows` rows,
+ * the array growing in columns; S = p when p < S), or with `convArrayGrowth: "rows"` the
+ * transposed floor(p / S) x S array, in `convArrayDataflow`, and eta = MACs / (computeCycles x p),
+ * so that the compute term equals that array's SCALE-Sim compute cycles for the layer at batch B
+ * exactly (PEs beyond the last full column or row idle).
  *
  * Exact against: the systolic model's compute cycles (SCALE-Sim v2) for conv layers in systolic
  * mode; otherwise nothing external (the study summary's analytical model). Assumes: compute and
@@ -25,6 +26,9 @@ import { type Accelerator, type Dataflow, defaultAccelerator } from "./accelerat
 import { layerCost } from "./cost.ts";
 import { zeroEnergy } from "./cost-types.ts";
 import type { CoreLayerCost, CostModel } from "./model.ts";
+
+/** Which side of the conv array grows with the PE count (the other has `convArrayRows` PEs). */
+export type ConvArrayGrowth = "cols" | "rows";
 
 /** Where conv layers take their efficiency from: a fixed number or the systolic model. */
 export type ConvEfficiencySource = "fixed" | "systolic";
@@ -43,8 +47,10 @@ export interface RooflineHardware {
   fcEfficiency: number;
   /** "systolic": conv efficiency from the systolic model of the engine's array (default "fixed"). */
   convEfficiencySource?: ConvEfficiencySource;
-  /** Rows R of the conv array: p PEs form R x floor(p / R) (systolic source only). */
+  /** Fixed side S of the conv array: p PEs form S x floor(p / S) (systolic source only). */
   convArrayRows?: number;
+  /** "cols" (default): the array has S rows and grows in columns; "rows": S columns, grows in rows. */
+  convArrayGrowth?: ConvArrayGrowth;
   /** Dataflow of the conv array (systolic source only; default "ws"). */
   convArrayDataflow?: Dataflow;
 }
@@ -53,6 +59,7 @@ export interface RooflineHardware {
 export interface SystolicEfficiency {
   layer: Layer;
   rows: number;
+  growth: ConvArrayGrowth;
   dataflow: Dataflow;
   cache: Map<number, number>;
 }
@@ -74,24 +81,33 @@ export interface LayerDemand {
 
 const BASE_ACCELERATOR: Accelerator = defaultAccelerator(1, 1);
 
-/** The array a pool of `pes` PEs forms with `rows` rows: rows x floor(pes / rows) (or pes x 1). */
-export function convArrayShape(pes: number, rows: number): { rows: number; cols: number } {
-  if (pes < rows) return { rows: pes, cols: 1 };
-  return { rows, cols: Math.floor(pes / rows) };
+/**
+ * The array `pes` PEs form with a fixed side of `side` PEs: side x floor(pes / side) when it grows
+ * in columns (pes x 1 below one column), the transpose when it grows in rows.
+ */
+export function convArrayShape(
+  pes: number,
+  side: number,
+  growth: ConvArrayGrowth = "cols",
+): { rows: number; cols: number } {
+  const fixed = Math.min(pes, side), grown = pes < side ? 1 : Math.floor(pes / side);
+  return growth === "cols" ? { rows: fixed, cols: grown } : { rows: grown, cols: fixed };
 }
 
 /**
- * Efficiency of conv `layer` at batch `batch` on `pes` PEs arranged as convArrayShape(pes, rows):
- * MACs / (systolic computeCycles x pes), in (0, 1]. Throws a ValidationError on a bad layer shape.
+ * Efficiency of conv `layer` at batch `batch` on `pes` PEs arranged as convArrayShape(pes, side,
+ * growth): MACs / (systolic computeCycles x pes), in (0, 1]. Throws a ValidationError on a bad
+ * layer shape.
  */
 export function systolicEfficiency(
   layer: Layer,
   pes: number,
   batch: number,
-  rows: number,
+  side: number,
   dataflow: Dataflow,
+  growth: ConvArrayGrowth = "cols",
 ): number {
-  const shape = convArrayShape(pes, rows);
+  const shape = convArrayShape(pes, side, growth);
   const acc = { ...BASE_ACCELERATOR, ...shape, dataflow };
   const c = layerCost({ ...layer, batch }, acc);
   return c.macs / (c.computeCycles * pes);
@@ -104,7 +120,7 @@ export function efficiencyOn(l: LayerDemand, pes: number, batch: number): number
   const key = pes * 65536 + batch;
   let e = s.cache.get(key);
   if (e === undefined) {
-    e = systolicEfficiency(s.layer, pes, batch, s.rows, s.dataflow);
+    e = systolicEfficiency(s.layer, pes, batch, s.rows, s.dataflow, s.growth);
     s.cache.set(key, e);
   }
   return e;
@@ -191,6 +207,7 @@ export function layerDemand(l: Layer, hw: RooflineHardware): LayerDemand {
     d.systolic = {
       layer: { ...l, batch: 1 },
       rows: hw.convArrayRows ?? 16,
+      growth: hw.convArrayGrowth ?? "cols",
       dataflow: hw.convArrayDataflow ?? "ws",
       cache: new Map(),
     };

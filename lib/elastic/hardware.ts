@@ -28,9 +28,15 @@ export const ElasticHardwareSchema = z.object({
   convEfficiency: share,
   /**
    * "fixed": conv layers run at convEfficiency; "systolic": each conv layer's efficiency on p PEs
-   * comes from the systolic model of a peStep x (p / peStep) array (lib/arch/roofline.ts).
+   * comes from the systolic model of a peStep x (p / peStep) array, or its transpose (see
+   * convArrayGrowth; lib/arch/roofline.ts).
    */
   convEfficiencySource: z.enum(["fixed", "systolic"]).default("fixed"),
+  /**
+   * Which side of the conv engine's array grows with its PEs: "cols" (peStep rows, one column per
+   * group of peStep PEs) or "rows" (peStep columns, one row per group).
+   */
+  convArrayGrowth: z.enum(["cols", "rows"]).default("cols"),
   /** Dataflow of the conv engine's array when convEfficiencySource is "systolic". */
   convArrayDataflow: DataflowSchema.default("ws"),
   /** Fraction of peak MACs an FC layer achieves on its PEs (0, 1]. */

@@ -85,6 +85,9 @@ Deno.test("roofline: a PE count maps to a rows x floor(p / rows) array", () => {
   assert.deepEqual(convArrayShape(480, 16), { rows: 16, cols: 30 });
   assert.deepEqual(convArrayShape(40, 16), { rows: 16, cols: 2 }); // 8 PEs idle
   assert.deepEqual(convArrayShape(8, 16), { rows: 8, cols: 1 });
+  // Growing in rows instead: the transpose.
+  assert.deepEqual(convArrayShape(480, 16, "rows"), { rows: 30, cols: 16 });
+  assert.deepEqual(convArrayShape(8, 16, "rows"), { rows: 1, cols: 8 });
 });
 
 Deno.test("roofline: systolic efficiency of a 1x1 conv on a 16x32 ws array (hand calculation)", () => {
@@ -93,6 +96,9 @@ Deno.test("roofline: systolic efficiency of a 1x1 conv on a 16x32 ws array (hand
   assert.equal(systolicEfficiency(conv1x1, 512, 1, 16, "ws"), 32768 / (126 * 512));
   // Batch 4 folds into T = 256: one fold of 2x16 + 32 + 256 - 2 = 318 cycles for 4x the MACs.
   assert.equal(systolicEfficiency(conv1x1, 512, 4, 16, "ws"), (4 * 32768) / (318 * 512));
+  // On the transposed 32 x 16 array: Sr = 16 of 32 rows, Sc = 32 -> 2 column folds of
+  // 2x32 + 16 + 64 - 2 = 142 cycles: eta = 32768 / (284 x 512).
+  assert.equal(systolicEfficiency(conv1x1, 512, 1, 16, "ws", "rows"), 32768 / (284 * 512));
 });
 
 Deno.test("roofline: systolic efficiency equals layerCost's compute utilisation on the same array", () => {

@@ -131,7 +131,7 @@ export function efficiencyChart(rows: EfficiencyRow[]): Chart {
     "efficiency",
     [...new Set(rows.map((r) => r.efficiency))],
     "Sensitivity: SynergyFlow speed-up versus conv efficiency",
-    "conv efficiency (systolic model, then fixed values)",
+    "conv efficiency (systolic arrays, then fixed values)",
   );
 }
 

@@ -9,7 +9,7 @@ import type { NetworkDemand } from "../../elastic/demand.ts";
 import { bestSplit } from "../../elastic/search.ts";
 import { monolithicSplit } from "../../elastic/split.ts";
 import type { Headline } from "../results.ts";
-import { gain } from "./run.ts";
+import { arrayLabel, gain } from "./run.ts";
 import type { SynergyflowSetup } from "./setup.ts";
 import type {
   CalibrationRow,
@@ -88,7 +88,7 @@ export function mixMeanGain(mixes: MixRow[]): number {
 
 function setting(s: SynergyflowSetup): string {
   const eff = s.hw.convEfficiencySource === "systolic"
-    ? `conv efficiency from a ${s.hw.peStep}-row ${s.hw.convArrayDataflow} systolic array`
+    ? `conv efficiency from a ${arrayLabel(s.hw)} ${s.hw.convArrayDataflow} systolic array`
     : `conv efficiency ${s.hw.convEfficiency}`;
   return `B=${s.options.batch}, ${s.hw.peCount} PEs @ ${s.hw.clockHz / 1e6} MHz, ` +
     `${s.hw.dramBandwidthBytesPerSecond / 1e9} GB/s, ${eff}`;
@@ -196,7 +196,9 @@ function headlineComparison(s: SynergyflowSetup, t: ComparisonInputs): Compariso
   const alex = alexnetGain(s, t.throughput);
   const alexRow = rowOf(t.throughput, PAPER_ALEXNET);
   const fixedOne = t.efficiency.find((r) => r.efficiency === "1" && r.model === PAPER_ALEXNET);
-  const sys = t.efficiency.find((r) => r.efficiency === "systolic" && r.model === PAPER_ALEXNET);
+  const sys = t.efficiency.find((r) =>
+    r.efficiency === arrayLabel(s.hw) && r.model === PAPER_ALEXNET
+  );
   const cal = t.calibration.find((c) => c.zooNetwork === PAPER_ALEXNET);
   const alexWhy = [
     alexRow
@@ -204,7 +206,8 @@ function headlineComparison(s: SynergyflowSetup, t: ComparisonInputs): Compariso
         `${pct(alexRow.synergyflowGain / Math.max(alexRow.ceiling, 1e-12))} of it.`
       : "",
     sys && fixedOne
-      ? `Conv efficiency on the whole pool is ${sys.convEfficiency.toFixed(2)} (systolic); at a ` +
+      ? `Conv efficiency on the whole pool is ${sys.convEfficiency.toFixed(2)} ` +
+        `(${arrayLabel(s.hw)} systolic array); at a ` +
         `fixed 1.0 the gain would be ${pct(fixedOne.synergyflowGain)}.`
       : "",
     cal

@@ -177,14 +177,23 @@ export function poolConvEfficiency(d: NetworkDemand, hw: ElasticHardware, batch:
   return t > 0 ? stageMacs(d.conv, batch) / (hw.peCount * hw.clockHz * t) : 1;
 }
 
+/** Panel label of a systolic conv array: "16xN" (grows in columns) or "Nx16" (grows in rows). */
+export function arrayLabel(hw: ElasticHardware, growth = hw.convArrayGrowth): string {
+  return growth === "cols" ? `${hw.peStep}xN` : `Nx${hw.peStep}`;
+}
+
 /**
- * SynergyFlow's gain and ceiling with conv efficiency from the systolic model (the setup's
- * hardware) and at each fixed efficiency of `efficiencySweep`, at the headline batch.
+ * SynergyFlow's gain and ceiling with conv efficiency from the systolic model in each array
+ * orientation of `arrayGrowthSweep` and at each fixed efficiency of `efficiencySweep`, at the
+ * headline batch.
  */
 export function efficiencyRows(s: SynergyflowSetup): EfficiencyRow[] {
   const b = s.options.batch;
   const settings: [string, ElasticHardware][] = [
-    ["systolic", { ...s.hw, convEfficiencySource: "systolic" }],
+    ...s.options.arrayGrowthSweep.map((g): [string, ElasticHardware] => [
+      arrayLabel(s.hw, g),
+      { ...s.hw, convEfficiencySource: "systolic", convArrayGrowth: g },
+    ]),
     ...s.options.efficiencySweep.map((e): [string, ElasticHardware] => [
       String(e),
       { ...s.hw, convEfficiencySource: "fixed", convEfficiency: e },
@@ -192,9 +201,9 @@ export function efficiencyRows(s: SynergyflowSetup): EfficiencyRow[] {
   ];
   return settings.flatMap(([label, hw]) => {
     const rows: EfficiencyRow[] = s.options.models.map((m) => {
-      const d = label === "systolic" && s.hw.convEfficiencySource === "systolic"
-        ? s.demandOf(m)
-        : s.demandOn(m, hw);
+      const same = hw.convEfficiencySource === s.hw.convEfficiencySource &&
+        hw.convArrayGrowth === s.hw.convArrayGrowth && hw.convEfficiency === s.hw.convEfficiency;
+      const d = same ? s.demandOf(m) : s.demandOn(m, hw);
       const base = monolithicSplit(d, hw, b);
       return {
         efficiency: label,

@@ -57,6 +57,10 @@ export const SynergyflowOptionsSchema = z.object({
   batchSizes: z.array(posInt).min(1).default(setupFile.batchSizes),
   /** Fixed conv efficiencies of the sensitivity panel, (0, 1]. */
   efficiencySweep: z.array(z.number().positive().max(1)).min(1).default(setupFile.efficiencySweep),
+  /** Orientations of the conv array in the efficiency panel (the headline uses the hardware's). */
+  arrayGrowthSweep: z.array(z.enum(["cols", "rows"])).min(1).default(
+    setupFile.arrayGrowthSweep as ("cols" | "rows")[],
+  ),
   /** DRAM bandwidths of the bandwidth sweep, GB/s (10^9 bytes per second). */
   bandwidthsGBps: z.array(z.number().positive()).min(1).default([3.2, 6.4, 12.8, 25.6, 51.2]),
   /** Model mixes run isolated (one after another) and co-scheduled; 2 or 3 models each. */

@@ -56,7 +56,7 @@ export const SweepRowSchema = z.object({
 });
 export type SweepRow = z.infer<typeof SweepRowSchema>;
 
-/** One model (or a group mean) at one conv-efficiency setting ("systolic" or a fixed value). */
+/** One model (or a group mean) at one conv-efficiency setting (an array such as "16xN", or a value). */
 export const EfficiencyRowSchema = z.object({
   efficiency: z.string(),
   model: z.string(),
