@@ -3,6 +3,13 @@ import { resultToJson } from "../../lib/experiments/results.ts";
 import { runSynergyflow } from "../../lib/experiments/synergyflow/mod.ts";
 import { synergyflowSetup } from "../../lib/experiments/synergyflow/setup.ts";
 import { parseSynergyflowTables } from "../../lib/experiments/synergyflow/tables.ts";
+import {
+  batchView,
+  calibrationView,
+  efficiencyView,
+  mixView,
+  throughputView,
+} from "../../lib/experiments/synergyflow/views.ts";
 import { ValidationError } from "../../lib/validate.ts";
 
 const ctx = { progress: () => {}, quick: true };
@@ -107,4 +114,27 @@ Deno.test("synergyflow options: a model without a group is named", () => {
     () => synergyflowSetup({ models: ["alexnet_grouped", "vgg11"] }),
     /groups\.vgg11/,
   );
+});
+
+Deno.test("synergyflow views: a model column and at most 6 more (fits 760 px), same numbers as the tables", () => {
+  const out = runSynergyflow(ctx);
+  const t = parseSynergyflowTables(out.tables);
+  const views = [
+    throughputView(t.throughput),
+    batchView(t.batch),
+    mixView(t.mixes),
+    efficiencyView(t.efficiency),
+    calibrationView(t.calibration),
+  ];
+  for (const v of views) {
+    for (const row of v) assert.ok(Object.keys(row).length <= 7, Object.keys(row).join(","));
+  }
+  const th = throughputView(t.throughput);
+  t.throughput.forEach((r, i) => {
+    assert.equal(th[i].gain, r.synergyflowGain);
+    assert.equal(th[i].ceiling, r.ceiling);
+  });
+  const b = batchView(t.batch).find((r) => r.model === "alexnet_grouped")!;
+  const b16 = t.batch.find((r) => r.model === "alexnet_grouped" && r.batch === 16)!;
+  assert.equal(b["B=16"], b16.synergyflowGain);
 });

@@ -2,7 +2,7 @@
  * Narrow views of study D's tables for the notebook (at most ~6 short columns, so a table fits the
  * 760 px output area): the same numbers as the full tables, fewer columns, shorter names.
  */
-import type { EfficiencyRow, MixRow, SweepRow, ThroughputRow } from "./tables.ts";
+import type { CalibrationRow, EfficiencyRow, MixRow, SweepRow, ThroughputRow } from "./tables.ts";
 
 const short = (group: string) => group.replace("-headed", "");
 
@@ -51,7 +51,7 @@ export function batchThroughputView(rows: SweepRow[], model: string) {
 
 /** SynergyFlow's gain per model under the systolic efficiency and each fixed efficiency. */
 export function efficiencyView(rows: EfficiencyRow[]) {
-  return pivot(rows, (r) => `eta ${r.efficiency}`, (r) => r.synergyflowGain);
+  return pivot(rows, (r) => r.efficiency, (r) => r.synergyflowGain);
 }
 
 /** Conv efficiency on the whole pool that the systolic model (array `label`) gives each model. */
@@ -71,5 +71,16 @@ export function mixView(rows: MixRow[]) {
     isolated: r.isolatedGain,
     "co-sched.": r.coscheduledGain,
     "co/iso": r.coscheduledOverIsolated,
+  }));
+}
+
+/** The summary's hand calculation beside ours on its inputs and on the full zoo network. */
+export function calibrationView(rows: CalibrationRow[]) {
+  return rows.map((r) => ({
+    case: `${r.model} @ ${r.bandwidthGBps} GB/s`,
+    summary: r.summaryGain,
+    ours: r.oursOnSummaryInputs,
+    "FC PEs": r.fcPesOnSummaryInputs,
+    "full net": r.oursOnZooNetwork,
   }));
 }
