@@ -137,4 +137,6 @@ Deno.test("synergyflow views: a model column and at most 6 more (fits 760 px), s
   const b = batchView(t.batch).find((r) => r.model === "alexnet_grouped")!;
   const b16 = t.batch.find((r) => r.model === "alexnet_grouped" && r.batch === 16)!;
   assert.equal(b["B=16"], b16.synergyflowGain);
+  // Columns keep their order: model first (no integer-like key such as "1" jumps ahead).
+  assert.equal(Object.keys(efficiencyView(t.efficiency)[0])[0], "model");
 });

@@ -51,7 +51,10 @@ export function batchThroughputView(rows: SweepRow[], model: string) {
 
 /** SynergyFlow's gain per model under the systolic efficiency and each fixed efficiency. */
 export function efficiencyView(rows: EfficiencyRow[]) {
-  return pivot(rows, (r) => r.efficiency, (r) => r.synergyflowGain);
+  // "eta=" keeps numeric labels from becoming integer-like keys, which objects list first.
+  const key = (r: EfficiencyRow) =>
+    r.efficiency.includes("x") ? r.efficiency : `eta=${r.efficiency}`;
+  return pivot(rows, key, (r) => r.synergyflowGain);
 }
 
 /** Conv efficiency on the whole pool that the systolic model (array `label`) gives each model. */
