@@ -39,3 +39,4 @@ export * from "./report.ts";
 export * from "./band.ts";
 export * from "./shared-port.ts";
 export * as dpu from "./dpu/mod.ts";
+export * from "./roofline.ts";

@@ -1,8 +1,11 @@
 /**
  * Model-level parallelism: several jobs share the pool at once, each on its own sub-machine (a
  * block of PEs and a share of the bandwidth) that it splits between its conv and FC engines with
- * `bestSplit`. When a job finishes, the pool is re-partitioned among the jobs left (paying the
- * reconfiguration time), so a list of K jobs runs in at most K phases.
+ * `bestSplit`. When a job finishes, the pool may be re-partitioned among the jobs left, so a list
+ * of K jobs runs in at most K phases. A phase pays the reconfiguration time only when one of its
+ * engines (a sub-machine with its split) was not configured in the phase before (the pool starts
+ * as the baseline's one monolithic engine; a job that keeps its sub-machine while another
+ * finishes, or a job that reuses the split of the job before it, pays nothing).
  *
  * The search is exact on its grid: every way of handing out peUnits PE blocks and bandwidthUnits
  * bandwidth shares to the running jobs (a job may get nothing and wait) is enumerated, and the
@@ -13,7 +16,15 @@
  */
 import { ValidationError } from "../validate.ts";
 import { type ElasticHardware, reconfigurationSeconds } from "./hardware.ts";
-import { checkJobs, type Job, makeSchedule, type Phase, type Schedule } from "./schedule.ts";
+import {
+  checkJobs,
+  configurationKey,
+  type Job,
+  makeSchedule,
+  MONOLITHIC_CONFIGURATION,
+  type Phase,
+  type Schedule,
+} from "./schedule.ts";
 import { bestSplit } from "./search.ts";
 import { checkSplitArgs, type Machine, type Split, wholeMachine } from "./split.ts";
 
@@ -29,10 +40,13 @@ interface Cell {
   split: Split;
   rate: number;
   machine: Machine;
+  /** configurationKey of the cell ("idle" when the job cannot run on it). */
+  key: string;
 }
 
 interface Plan {
   seconds: number;
+  reconfigureSeconds: number;
   pe: number[];
   bw: number[];
   phaseSeconds: number;
@@ -82,6 +96,7 @@ function gridOf(hw: ElasticHardware, opts: CoScheduleOptions): [number, number] 
 
 /** Lazily filled table of a job's best split on every sub-machine of the grid. */
 function cellTable(job: Job, hw: ElasticHardware, batch: number, pe: number, bw: number) {
+  const whole = wholeMachine(hw);
   const cells: (Cell | undefined)[] = new Array((pe + 1) * (bw + 1));
   return (u: number, v: number): Cell => {
     const i = u * (bw + 1) + v;
@@ -94,7 +109,8 @@ function cellTable(job: Job, hw: ElasticHardware, batch: number, pe: number, bw:
       const split = bestSplit(job.demand, hw, batch, machine);
       // A job that needs no bandwidth (or no PEs) can run on a sub-machine without it.
       const rate = Number.isFinite(split.batchSeconds) ? batch / split.batchSeconds : 0;
-      c = cells[i] = { split, rate, machine };
+      const key = rate > 0 ? configurationKey(machine, split, whole) : "idle";
+      c = cells[i] = { split, rate, machine, key };
     }
     return c;
   };
@@ -118,25 +134,52 @@ export function coSchedule(
     if (!c) comps.set(k, c = [compositions(pe, k), compositions(bw, k)]);
     return c;
   };
-  const search = (active: number[], rem: number[]): Plan => {
-    let best: Plan = { seconds: Infinity, pe: [], bw: [], phaseSeconds: 0, next: null };
+  const search = (active: number[], rem: number[], prev: string[]): Plan => {
+    let best: Plan = {
+      seconds: Infinity,
+      reconfigureSeconds: 0,
+      pe: [],
+      bw: [],
+      phaseSeconds: 0,
+      next: null,
+    };
     if (active.length === 0) return { ...best, seconds: 0 };
     const [pes, bws] = active.length === 1 ? [[[pe]], [[bw]]] : compsFor(active.length);
     for (const p of pes) {
       for (const b of bws) {
         const t = phaseSeconds(active, rem, p, b, tables);
-        if (!(r + t < best.seconds)) continue;
+        if (!(t < best.seconds)) continue;
+        const keys = keysOf(active, p, b, tables);
+        const charge = changed(prev, keys) ? r : 0;
+        if (!(charge + t < best.seconds)) continue;
         const left = remainingAfter(active, rem, p, b, tables, t);
-        const next = search(left.active, left.rem);
-        const seconds = r + t + next.seconds;
-        if (seconds < best.seconds) best = { seconds, pe: p, bw: b, phaseSeconds: t, next };
+        const next = search(left.active, left.rem, keys);
+        const seconds = charge + t + next.seconds;
+        if (seconds < best.seconds) {
+          best = { seconds, reconfigureSeconds: charge, pe: p, bw: b, phaseSeconds: t, next };
+        }
       }
     }
     return best;
   };
   const all = jobs.map((_, i) => i);
-  const plan = search(all, jobs.map((j) => j.images));
-  return makeSchedule(phasesOf(plan, all, jobs.map((j) => j.images), tables, r, jobs), jobs);
+  const plan = search(all, jobs.map((j) => j.images), [MONOLITHIC_CONFIGURATION]);
+  return makeSchedule(phasesOf(plan, all, jobs.map((j) => j.images), tables, jobs), jobs);
+}
+
+/** Configuration keys of the jobs that run in a phase (with allocation p, b). */
+function keysOf(active: number[], p: number[], b: number[], t: Tables): string[] {
+  const keys: string[] = [];
+  for (let i = 0; i < active.length; i++) {
+    const k = t[active[i]](p[i], b[i]).key;
+    if (k !== "idle") keys.push(k);
+  }
+  return keys;
+}
+
+/** Whether a phase needs a re-partition: some engine of it was not configured in the last one. */
+function changed(prev: string[], keys: string[]): boolean {
+  return keys.some((k) => !prev.includes(k));
 }
 
 type Tables = ((u: number, v: number) => Cell)[];
@@ -176,7 +219,6 @@ function phasesOf(
   active: number[],
   rem: number[],
   t: Tables,
-  r: number,
   jobs: readonly Job[],
 ): Phase[] {
   const phases: Phase[] = [];
@@ -192,6 +234,7 @@ function phasesOf(
         imagesPerSecond: c.rate,
       }];
     });
+    const r = node.reconfigureSeconds;
     const end = start + r + node.phaseSeconds;
     phases.push({ startSeconds: start, reconfigureSeconds: r, endSeconds: end, allocations });
     ({ active, rem } = remainingAfter(active, rem, node.pe, node.bw, t, node.phaseSeconds));

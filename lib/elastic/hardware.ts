@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import hardwareFile from "../../data/synergyflow-hardware.json" with { type: "json" };
+import { DataflowSchema } from "../arch/accelerator.ts";
 import { parseWith, ValidationError } from "../validate.ts";
 
 const pos = z.number().positive();
@@ -25,6 +26,19 @@ export const ElasticHardwareSchema = z.object({
   wordBytes: posInt,
   /** Fraction of peak MACs a conv layer achieves on its PEs (0, 1]. */
   convEfficiency: share,
+  /**
+   * "fixed": conv layers run at convEfficiency; "systolic": each conv layer's efficiency on p PEs
+   * comes from the systolic model of a peStep x (p / peStep) array, or its transpose (see
+   * convArrayGrowth; lib/arch/roofline.ts).
+   */
+  convEfficiencySource: z.enum(["fixed", "systolic"]).default("fixed"),
+  /**
+   * Which side of the conv engine's array grows with its PEs: "cols" (peStep rows, one column per
+   * group of peStep PEs) or "rows" (peStep columns, one row per group).
+   */
+  convArrayGrowth: z.enum(["cols", "rows"]).default("cols"),
+  /** Dataflow of the conv engine's array when convEfficiencySource is "systolic". */
+  convArrayDataflow: DataflowSchema.default("ws"),
   /** Fraction of peak MACs an FC layer achieves on its PEs (0, 1]. */
   fcEfficiency: share,
   /** On-chip activation buffer, bytes; a layer whose input + output of one image exceed it spills to DRAM. */

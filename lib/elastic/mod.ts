@@ -5,7 +5,6 @@
  */
 export * from "./hardware.ts";
 export * from "./demand.ts";
-export * from "./roofline.ts";
 export * from "./split.ts";
 export * from "./search.ts";
 export * from "./static.ts";
@@ -13,3 +12,4 @@ export * from "./utilization.ts";
 export * from "./schedule.ts";
 export * from "./cosched.ts";
 export * from "./timeline.ts";
+export * from "./ceiling.ts";

@@ -4,6 +4,10 @@
  * its steady-state rate (pipeline fill and drain are neglected: jobs are long). A phase that
  * re-partitions the pool first loses the reconfiguration time, with no engine running.
  *
+ * A re-partition is charged only when the configuration changes: the machine starts as the
+ * baseline's one monolithic engine, and a phase pays the reconfiguration time only if one of its
+ * engines (sub-machine and conv/FC split, see `configurationKey`) was not configured before.
+ *
  * `sequentialSchedule` runs the jobs one after another on the whole machine under one policy.
  */
 import { ValidationError } from "../validate.ts";
@@ -51,8 +55,27 @@ export type Policy = (d: NetworkDemand, machine: Machine) => Split;
 
 /** Options of `sequentialSchedule`. */
 export interface SequentialOptions {
-  /** Pay the reconfiguration time before each job (true for an elastic design; default false). */
+  /**
+   * Pay the reconfiguration time before a job whose split differs from the previous one (the
+   * first job: from the monolithic engine); true for an elastic design; default false.
+   */
   reconfigure?: boolean;
+}
+
+/** The configuration of the whole machine as one monolithic engine (where every schedule starts). */
+export const MONOLITHIC_CONFIGURATION = "monolithic";
+
+/**
+ * A key that is equal for two allocations exactly when the hardware is configured the same: the
+ * sub-machine (PEs, bandwidth) and its split (mode, conv PEs, conv bandwidth share). A monolithic
+ * engine on the whole machine is MONOLITHIC_CONFIGURATION.
+ */
+export function configurationKey(machine: Machine, split: Split, whole: Machine): string {
+  const isWhole = machine.pes === whole.pes &&
+    machine.bandwidthBytesPerSecond === whole.bandwidthBytesPerSecond;
+  if (isWhole && split.mode === "monolithic") return MONOLITHIC_CONFIGURATION;
+  return `${machine.pes}:${machine.bandwidthBytesPerSecond}:${split.mode}:${split.convPes}:` +
+    `${split.convBandwidthShare}`;
 }
 
 /** Check a job list: at least one job, positive finite image counts, some MACs per job. */
@@ -88,11 +111,15 @@ export function sequentialSchedule(
   checkJobs(jobs);
   const machine = wholeMachine(hw);
   checkSplitArgs("sequentialSchedule arguments", batch, machine);
-  const r = opts.reconfigure ? reconfigurationSeconds(hw) : 0;
+  const reconfigure = opts.reconfigure ? reconfigurationSeconds(hw) : 0;
   const phases: Phase[] = [];
   let t = 0;
+  let config = MONOLITHIC_CONFIGURATION;
   for (const j of jobs) {
     const split = policy(j.demand, machine);
+    const key = configurationKey(machine, split, machine);
+    const r = key === config ? 0 : reconfigure;
+    config = key;
     const rate = Number.isFinite(split.batchSeconds) ? batch / split.batchSeconds : 0;
     const end = t + r + j.images / rate;
     phases.push({

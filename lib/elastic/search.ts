@@ -12,7 +12,7 @@
  */
 import type { NetworkDemand } from "./demand.ts";
 import type { ElasticHardware } from "./hardware.ts";
-import { stageSeconds } from "./roofline.ts";
+import { stageSeconds } from "../arch/roofline.ts";
 import {
   checkSplitArgs,
   type Machine,

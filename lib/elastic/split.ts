@@ -8,7 +8,7 @@
 import type { NetworkDemand } from "./demand.ts";
 import type { ElasticHardware } from "./hardware.ts";
 import { ValidationError } from "../validate.ts";
-import { stageSeconds } from "./roofline.ts";
+import { stageSeconds } from "../arch/roofline.ts";
 
 /** The PEs and DRAM bandwidth one job may use. */
 export interface Machine {

@@ -6,7 +6,7 @@
  */
 import type { NetworkDemand } from "./demand.ts";
 import type { ElasticHardware } from "./hardware.ts";
-import { stageBytes, stageMacs } from "./roofline.ts";
+import { stageBytes, stageMacs } from "../arch/roofline.ts";
 import { type Machine, type Split, wholeMachine } from "./split.ts";
 
 /** Fractions in [0, 1]; NaN-free (0 where a phase has no time). */

@@ -7,7 +7,7 @@ import { heterogeneousStudy } from "./heterogeneous/mod.ts";
 import { magmaStudy } from "./magma.ts";
 import { partitioningStudy } from "./partitioning/mod.ts";
 import type { Study } from "./study.ts";
-import { synergyflowStudy } from "./synergyflow.ts";
+import { synergyflowStudy } from "./synergyflow/mod.ts";
 
 export const studies: Study[] = [
   partitioningStudy,

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { activationWords, networkDemand } from "../../lib/elastic/demand.ts";
+import { activationWords } from "../../lib/arch/roofline.ts";
+import { networkDemand } from "../../lib/elastic/demand.ts";
 import { parseNetwork } from "../../lib/workload/shapes.ts";
 import { testHardware, tinyNet } from "./nets.ts";
 

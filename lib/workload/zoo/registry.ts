@@ -15,6 +15,7 @@ import { googlenetEntries } from "./googlenet.ts";
 import { mobilenetEntries } from "./mobilenet.ts";
 import { resnetEntries } from "./resnet.ts";
 import type { ZooEntry } from "./types.ts";
+import { eraEntries } from "./era.ts";
 import { visionTaskEntries } from "./vision_tasks.ts";
 
 let cache: Map<string, ZooEntry> | undefined;
@@ -39,6 +40,7 @@ export function entries(): Map<string, ZooEntry> {
     ...visionTaskEntries(),
     ...languageEntries(),
     ...recommendationEntries(),
+    ...eraEntries(),
   ];
   cache = new Map();
   for (const e of all) {

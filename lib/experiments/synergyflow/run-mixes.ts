@@ -3,13 +3,14 @@
  * elastic split) versus co-scheduled (model-level parallelism), the split over time of one mix,
  * and the cost of reconfiguration for single-model jobs.
  */
-import { coSchedule } from "../elastic/cosched.ts";
-import { type ElasticHardware, reconfigurationSeconds } from "../elastic/hardware.ts";
-import { type Job, type Schedule, sequentialSchedule } from "../elastic/schedule.ts";
-import { bestSplit } from "../elastic/search.ts";
-import { monolithicSplit } from "../elastic/split.ts";
-import { type TimelineRow, timelineRows } from "../elastic/timeline.ts";
-import type { SynergyflowSetup } from "./synergyflow-options.ts";
+import { coSchedule } from "../../elastic/cosched.ts";
+import { type ElasticHardware, reconfigurationSeconds } from "../../elastic/hardware.ts";
+import { type Job, type Schedule, sequentialSchedule } from "../../elastic/schedule.ts";
+import { bestSplit } from "../../elastic/search.ts";
+import { monolithicSplit } from "../../elastic/split.ts";
+import { timelineRows } from "../../elastic/timeline.ts";
+import type { SynergyflowSetup } from "./setup.ts";
+import type { MixRow, ReconfigurationRow, TimelineTableRow } from "./tables.ts";
 
 function jobsOf(s: SynergyflowSetup, models: readonly string[]): Job[] {
   return models.map((m) => ({ demand: s.demandOf(m), images: s.options.jobImages }));
@@ -33,19 +34,6 @@ export function mixSchedules(
   };
 }
 
-/** Combined throughput of one mix under each schedule. */
-export type MixRow = {
-  mix: string;
-  models: number;
-  baselineImagesPerSecond: number;
-  isolatedImagesPerSecond: number;
-  coscheduledImagesPerSecond: number;
-  isolatedGain: number;
-  coscheduledGain: number;
-  coscheduledOverIsolated: number;
-  phases: number;
-};
-
 /** Throughput of every mix: gains are over the baseline run one model after another. */
 export function mixRows(s: SynergyflowSetup): MixRow[] {
   return s.options.mixes.map((models) => {
@@ -65,9 +53,6 @@ export function mixRows(s: SynergyflowSetup): MixRow[] {
   });
 }
 
-/** The split over time of the timeline mix, isolated and co-scheduled. */
-export type TimelineTableRow = TimelineRow & { schedule: string };
-
 /** Engines and their PEs over time for `options.timelineMix` under both elastic schedules. */
 export function timelineTable(s: SynergyflowSetup): TimelineTableRow[] {
   const m = mixSchedules(s, s.options.timelineMix);
@@ -78,14 +63,11 @@ export function timelineTable(s: SynergyflowSetup): TimelineTableRow[] {
   ];
 }
 
-/** SynergyFlow's gain on a job of `jobImages` images of one model that starts with a re-partition. */
-export type ReconfigurationRow = {
-  model: string;
-  reconfigurationCycles: number;
-  synergyflowGain: number;
-};
-
-/** Gain per model (and mean) as the reconfiguration cost grows. */
+/**
+ * Gain per model (and mean) on one job of `jobImages` images as the reconfiguration cost grows.
+ * The machine starts as the baseline's monolithic engine: a model whose best split is monolithic
+ * pays no re-partition.
+ */
 export function reconfigurationRows(s: SynergyflowSetup): ReconfigurationRow[] {
   const b = s.options.batch;
   const n = s.options.jobImages;
@@ -93,7 +75,9 @@ export function reconfigurationRows(s: SynergyflowSetup): ReconfigurationRow[] {
     const hw = { ...s.hw, reconfigurationCycles: cycles };
     const rows = s.demands.map((d) => {
       const base = (n / b) * monolithicSplit(d, hw, b).batchSeconds;
-      const syn = reconfigurationSeconds(hw) + (n / b) * bestSplit(d, hw, b).batchSeconds;
+      const split = bestSplit(d, hw, b);
+      const r = split.mode === "monolithic" ? 0 : reconfigurationSeconds(hw);
+      const syn = r + (n / b) * split.batchSeconds;
       return { model: d.name, reconfigurationCycles: cycles, synergyflowGain: base / syn - 1 };
     });
     const mean = rows.reduce((a, r) => a + r.synergyflowGain, 0) / rows.length;
