@@ -3,7 +3,7 @@
  * test (snapshots_test.ts) and `deno task snapshots:update` both read it. The tables are slices
  * of data/results/*.json (snapshot-data.json; they do not change when the code does): magma and
  * synergyflow from commit dd12b8a; partitioning, heterogeneous and cnn-throughput from commit
- * 116d341 (after their second passes: two heavy and two light workloads, four networks, the
+ * 116d341 (after their second passes: two heavy and two light workloads, five networks, the
  * small tables whole). A few hand-made rows feed charts drawn from in-memory analysis rows. When
  * a chart function moves, re-point its import here.
  */

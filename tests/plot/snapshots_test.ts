@@ -38,3 +38,16 @@ Deno.test("snapshots.ts calls every chart function of partitioning, heterogeneou
   );
   assert.deepEqual(missing, []);
 });
+
+// The classic notebook's output area is 778 px wide below a 1200 px window: the migrated studies'
+// charts must fit in it with a margin.
+Deno.test("charts of partitioning, heterogeneous, cnn-throughput are at most 760 px wide", () => {
+  const studies = ["partitioning-", "heterogeneous-", "cnn-throughput-"];
+  const wide = Object.entries(charts)
+    .filter(([name]) => studies.some((s) => name.startsWith(s)))
+    .map(([name, draw]) =>
+      [name, Number(/width="([\d.]+)"/.exec(chartToSvg(draw()))?.[1])] as const
+    )
+    .filter(([, width]) => !(width <= 760));
+  assert.deepEqual(wide, []);
+});
