@@ -1,16 +1,17 @@
 /**
  * Every chart function of the project, each fed a small fixed table, in ONE list: the snapshot
  * test (snapshots_test.ts) and `deno task snapshots:update` both read it. The tables are slices
- * of data/results/*.json at commit dd12b8a (snapshot-data.json; they do not change when the code
- * does), plus a few hand-made rows for charts drawn from in-memory analysis rows. When a chart
- * function moves, re-point its import here.
+ * of data/results/*.json (snapshot-data.json; they do not change when the code does): magma and
+ * synergyflow from commit dd12b8a; partitioning, heterogeneous and cnn-throughput from commit
+ * 116d341 (after their second passes: two heavy and two light workloads, five networks, the
+ * small tables whole). A few hand-made rows feed charts drawn from in-memory analysis rows. When
+ * a chart function moves, re-point its import here.
  */
 import type { Chart } from "../../lib/plot/mod.ts";
-import * as cnn from "../../lib/experiments/cnn-throughput-figures.ts";
-import * as het from "../../lib/experiments/heterogeneous-figures.ts";
-import * as hetCores from "../../lib/experiments/heterogeneous-figures-cores.ts";
+import * as cnn from "../../lib/experiments/cnn-throughput/figures.ts";
+import * as het from "../../lib/experiments/heterogeneous/figures.ts";
 import * as magma from "../../lib/experiments/magma-figures.ts";
-import * as part from "../../lib/experiments/partitioning-figures.ts";
+import * as part from "../../lib/experiments/partitioning/figures.ts";
 import * as syn from "../../lib/experiments/synergyflow-figures.ts";
 
 type Rows = never[];
@@ -47,6 +48,38 @@ function sweepRows(): Rows {
     }
   }
   return rows as Rows;
+}
+
+/**
+ * The parts of a CnnThroughputAnalysis that measuredVsSimulatedChart reads: hand-made PerfRow-shaped
+ * Vitis AI rows (one without a multi-thread figure, which the chart must skip) and the sweep rows
+ * plus 2- and 4-core rows of the largest size (the 4-core ones are shown, the 1-core ones of every
+ * size too).
+ */
+function analysisRows(): never {
+  const vitisRows = [
+    ["zcu102", 3, "B4096", 30, 75],
+    ["zcu102", 3, "B4096", 200, 540],
+    ["zcu104", 2, "B4096", 32, 60],
+    ["zcu104", 2, "B4096", 180, 330],
+    ["kv260", 1, "B4096", 35, 45],
+    ["kv260", 1, "B4096", 150, undefined],
+  ].map(([board, dpuCores, arch, fps1Thread, fpsMultithread]) => ({
+    board,
+    dpuCores,
+    dpu: { arch },
+    fps1Thread,
+    fpsMultithread,
+  }));
+  const sweep = sweepRows() as { arch: string; fps: number; cores: number }[];
+  const multi = sweep.filter((r) => r.arch === "B4096").flatMap((r) =>
+    [2, 4].map((cores) => ({ ...r, cores, fps: r.fps * (1 + 0.4 * cores) }))
+  );
+  return {
+    vitisRows,
+    options: { maxThreads: 8, sizes: ["B1152", "B4096"] },
+    sweepRows: [...sweep, ...multi],
+  } as never;
 }
 
 /** CvRow-shaped held-out predictions. */
@@ -108,7 +141,9 @@ export const charts: Record<string, () => Chart> = {
   "partitioning-energy": () => part.energyChart(t("partitioning.schedules")),
   "partitioning-time": () =>
     part.timeChart(t("partitioning.schedules"), t("partitioning.composition")),
-  "partitioning-utilization": () => part.utilizationChart(t("partitioning.schedules")),
+  "partitioning-utilization": () => part.utilizationChart(t("partitioning.classMeans")),
+  "partitioning-grid": () => part.gridChart(t("partitioning.grid")),
+  "partitioning-band-area": () => part.bandAreaChart(t("partitioning.bandArea")),
   "partitioning-timeline": () => {
     const rows = t("partitioning.timeline") as { workload: string }[];
     return part.timelineChart(rows as never, rows[0].workload, "PE columns");
@@ -123,11 +158,11 @@ export const charts: Record<string, () => Chart> = {
   "heterogeneous-dataflow": () => het.dataflowChart(t("heterogeneous.dataflow")),
   "heterogeneous-bandwidth": () => het.bandwidthChart(t("heterogeneous.bandwidth")),
   "heterogeneous-breakdown": () => het.breakdownChart(t("heterogeneous.breakdown")),
-  "heterogeneous-savings": () => hetCores.savingsChart(t("heterogeneous.bestCore")),
-  "heterogeneous-core-types": () => hetCores.coreTypesChart(t("heterogeneous.coreTypes")),
-  "heterogeneous-speedup": () => hetCores.speedupChart(t("heterogeneous.distribution")),
+  "heterogeneous-savings": () => het.savingsChart(t("heterogeneous.bestCore")),
+  "heterogeneous-core-types": () => het.coreTypesChart(t("heterogeneous.coreTypes")),
+  "heterogeneous-speedup": () => het.speedupChart(t("heterogeneous.distribution")),
   "heterogeneous-memory": () =>
-    hetCores.memoryChart([
+    het.memoryChart([
       ...t("heterogeneous.distribution"),
       ...t("heterogeneous.distributionMemory"),
     ]),
@@ -150,6 +185,7 @@ export const charts: Record<string, () => Chart> = {
   "synergyflow-reconfiguration": () => syn.reconfigurationChart(t("synergyflow.reconfiguration")),
   "cnn-throughput-gain-distribution": () =>
     cnn.gainDistributionChart(t("cnn-throughput.models"), 8, 4),
+  "cnn-throughput-measured-vs-simulated": () => cnn.measuredVsSimulatedChart(analysisRows()),
   "cnn-throughput-threads": () => cnn.threadsChart(sweepRows(), ["resnet50", "mobilenet_v2"]),
   "cnn-throughput-energy-gain": () => cnn.energyGainChart(t("cnn-throughput.models")),
   "cnn-throughput-gain-vs-dpu-fraction": () =>

@@ -22,3 +22,32 @@ for (const [name, draw] of Object.entries(charts)) {
     }
   });
 }
+
+// A chart function added to a study's figures module without a snapshot entry would go unchecked:
+// every exported `...Chart` of the migrated studies must be called in snapshots.ts.
+Deno.test("snapshots.ts calls every chart function of partitioning, heterogeneous, cnn-throughput", async () => {
+  const source = await Deno.readTextFile(new URL("./snapshots.ts", import.meta.url));
+  const modules = {
+    part: await import("../../lib/experiments/partitioning/figures.ts"),
+    het: await import("../../lib/experiments/heterogeneous/figures.ts"),
+    cnn: await import("../../lib/experiments/cnn-throughput/figures.ts"),
+  };
+  const missing = Object.entries(modules).flatMap(([alias, mod]) =>
+    Object.keys(mod).filter((f) => f.endsWith("Chart") && !source.includes(`${alias}.${f}(`))
+      .map((f) => `${alias}.${f}`)
+  );
+  assert.deepEqual(missing, []);
+});
+
+// The classic notebook's output area is 778 px wide below a 1200 px window: the migrated studies'
+// charts must fit in it with a margin.
+Deno.test("charts of partitioning, heterogeneous, cnn-throughput are at most 760 px wide", () => {
+  const studies = ["partitioning-", "heterogeneous-", "cnn-throughput-"];
+  const wide = Object.entries(charts)
+    .filter(([name]) => studies.some((s) => name.startsWith(s)))
+    .map(([name, draw]) =>
+      [name, Number(/width="([\d.]+)"/.exec(chartToSvg(draw()))?.[1])] as const
+    )
+    .filter(([, width]) => !(width <= 760));
+  assert.deepEqual(wide, []);
+});

@@ -10,6 +10,11 @@ import type { HeterogeneousTables } from "./run.ts";
 type T = HeterogeneousTables;
 
 const COLS = 4;
+/** Widest figure in px: the classic notebook's output area is 778 px below a 1200 px window. */
+export const WIDTH = 760;
+
+/** PE counts as 64, 256, 1k, 4k, 16k (1k = 1024) so five ticks fit a 170 px facet. */
+const kibiFormat = (v: number) => (v >= 1024 ? `${v / 1024}k` : String(v));
 
 /** Rows with `col` / `row` facet positions so that one facet per `key` value wraps in a grid. */
 export function wrapFacets(rows: readonly Row[], key: string, cols = COLS): Row[] {
@@ -56,10 +61,15 @@ export function arraySizeChart(rows: T["arraySize"]): Chart {
   return plot({
     title: "Energy and latency vs array size (WS, 512 KiB, 16 B/cycle; 1 = 32x32)",
     subtitle: "lines: square arrays; triangles: tall (R > C); squares: wide (R < C)",
-    width: 900,
-    height: 760,
+    width: WIDTH,
+    height: 680,
     ...gridFacets,
-    x: { type: "log", label: "PEs", ticks: [64, 256, 1024, 4096, 16384], tickFormat: String },
+    x: {
+      type: "log",
+      label: "PEs (1k = 1024)",
+      ticks: [64, 256, 1024, 4096, 16384],
+      tickFormat: kibiFormat,
+    },
     y: { type: "log", label: "normalised to 32x32", grid: true, domain: extent(data, "value") },
     color: { legend: true, domain: ["energy", "latency"] },
     symbol: { domain: ["tall", "wide"], range: ["triangle", "square"] },
@@ -87,8 +97,8 @@ export function bufferSizeChart(rows: T["bufferSize"]): Chart {
   const data = wrapFacets(long(rows, fields), "network");
   return plot({
     title: "Energy vs total buffer (32x32 WS, 16 B/cycle; 1 = total energy at 512 KiB)",
-    width: 900,
-    height: 760,
+    width: WIDTH,
+    height: 680,
     ...gridFacets,
     x: { type: "log", label: "buffer KiB", ticks: [64, 256, 1024], tickFormat: String },
     y: { label: "energy / energy at 512 KiB", grid: true },
@@ -120,26 +130,34 @@ export function dataflowChart(rows: T["dataflow"]): Chart {
     const f = r.series === "energy" ? "energyNorm" : "latencyNorm";
     return { ...r, value: Number(r.value) / Number(base[f]) };
   });
+  const [lo, hi] = extent([...data, { value: 1 }], "value");
   return plot({
     title: "Dataflow comparison (32x32, 512 KiB, 16 B/cycle; 1 = WS)",
-    width: 1000,
-    height: 460,
-    marginBottom: 90,
-    fx: { label: null, tickRotate: -40 },
-    fy: { label: null },
-    x: { axis: null, domain: ["os", "is"] },
-    y: { type: "log", label: "normalised to WS", grid: true },
+    width: WIDTH,
+    height: 40 + 30 * ws.size + 80,
+    marginLeft: 130,
+    fx: { label: null, domain: ["energy", "latency"] },
+    fy: { label: null, axis: "left" },
+    y: { axis: null, domain: ["os", "is"] },
+    x: {
+      type: "log",
+      label: "normalised to WS",
+      grid: true,
+      // Only ticks inside the data's range: Plot draws an explicit tick even off the scale.
+      ticks: [0.5, 0.7, 1, 1.5, 2, 3, 4].filter((t) => t >= lo && t <= hi),
+      tickFormat: String,
+    },
     color: { legend: true, domain: ["os", "is"] },
     marks: [
-      Plot.barY(data, {
-        fx: "network",
-        fy: "series",
-        x: "dataflow",
-        y1: 1,
-        y2: "value",
+      Plot.barX(data, {
+        fx: "series",
+        fy: "network",
+        y: "dataflow",
+        x1: 1,
+        x2: "value",
         fill: "dataflow",
       }),
-      Plot.ruleY([1]),
+      Plot.ruleX([1]),
     ],
   });
 }
@@ -149,8 +167,8 @@ export function bandwidthChart(rows: T["bandwidth"]): Chart {
   const data = wrapFacets(long(rows, { energy: "energyNorm", latency: "latencyNorm" }), "network");
   return plot({
     title: "Energy and latency vs DRAM bandwidth (32x32 WS, 512 KiB; 1 = 16 B/cycle)",
-    width: 900,
-    height: 760,
+    width: WIDTH,
+    height: 680,
     ...gridFacets,
     x: { type: "log", label: "bytes / cycle", ticks: [8, 16, 32, 64], tickFormat: String },
     y: { label: "normalised to 16 B/cycle", grid: true },
@@ -177,9 +195,9 @@ const COMPONENTS = ["mac", "rf", "array", "sram", "dram", "idle", "leakage"];
 export function breakdownChart(rows: T["breakdown"]): Chart {
   return plot({
     title: "Energy breakdown on the reference core (32x32 WS, 512 KiB, 16 B/cycle)",
-    width: 820,
+    width: WIDTH,
     height: 480,
-    marginLeft: 150,
+    marginLeft: 130,
     x: { label: "fraction of energy", domain: [0, 1], percent: false },
     y: { label: null },
     color: { legend: true, domain: COMPONENTS },
@@ -201,18 +219,27 @@ export function savingsChart(rows: T["bestCore"]): Chart {
     return pct === 0 ? "0%" : `-${pct}%`;
   };
   return plot({
-    title: "Best core of the search space vs the best homogeneous core (1 = homogeneous)",
-    width: 860,
+    title: "Each network's best core of the search space vs the best homogeneous core",
+    width: WIDTH,
     height: 520,
-    marginLeft: 150,
+    marginLeft: 130,
     fx: { label: null, domain: ["energy", "EDP"] },
-    x: { label: "metric on best core / on homogeneous core", domain: [0, 1.1], grid: true },
+    x: { label: "metric on best core / on homogeneous core", domain: [0, 1.15], grid: true },
     y: { label: null },
     color: { domain: ["energy", "EDP"], legend: true },
     marks: [
       Plot.barX(data, { fx: "metric", y: "network", x: "ratio", fill: "metric" }),
       Plot.ruleX([1]),
-      Plot.text(data, { fx: "metric", y: "network", x: "ratio", text: label, dx: 18, fontSize: 9 }),
+      // One column of labels right of the rule: at the bar's end, a label near 1 sat on the rule.
+      Plot.text(data, {
+        fx: "metric",
+        y: "network",
+        x: 1,
+        text: label,
+        textAnchor: "start",
+        dx: 4,
+        fontSize: 9,
+      }),
     ],
   });
 }
@@ -233,7 +260,7 @@ export function coreTypesChart(rows: T["coreTypes"]): Chart {
   return plot({
     title: "Heterogeneous chips: mean overhead over each network's own best core",
     subtitle: "space: the 16 core types (exact and greedy coincide); grid: all 648 configurations",
-    width: 820,
+    width: WIDTH,
     height: 380,
     fx: { label: null, domain: ["energy", "edp"] },
     x: { label: "core types k", ticks: [...new Set(rows.map((r) => r.k))], tickFormat: "d" },
@@ -248,7 +275,7 @@ export function coreTypesChart(rows: T["coreTypes"]): Chart {
 
 const SERIES = {
   ideal: "cores",
-  "best grid split (exhaustive p x q per layer)": "speedupBestGrid",
+  "best grid split (best p x q per layer)": "speedupBestGrid",
   "fold-aware split": "speedupAlgorithm",
   "pipeline DP": "speedupPipelineOptimal",
   "pipeline greedy": "speedupPipelineGreedy",
@@ -269,8 +296,8 @@ export function speedupChart(points: T["distribution"]): Chart {
   );
   return plot({
     title: `Speed-up vs identical cores (${points[0]?.memory ?? ""})`,
-    width: 900,
-    height: 480,
+    width: WIDTH,
+    height: 440,
     fx: { axis: null },
     fy: { axis: null },
     x: { label: "cores N", ticks: [1, 4, 8, 12, 16] },
@@ -304,8 +331,8 @@ export function memoryChart(points: T["distribution"]): Chart {
   const ideal = data.filter((r) => r.memory === points[0]?.memory);
   return plot({
     title: "Fold-aware split speed-up by memory mode (dashed: ideal N)",
-    width: 900,
-    height: 480,
+    width: WIDTH,
+    height: 440,
     fx: { axis: null },
     fy: { axis: null },
     x: { label: "cores N", ticks: [1, 4, 8, 12, 16] },
