@@ -1,10 +1,12 @@
 /**
  * Every chart function of the project, each fed a small fixed table, in ONE list: the snapshot
  * test (snapshots_test.ts) and `deno task snapshots:update` both read it. The tables are slices
- * of data/results/*.json (snapshot-data.json; they do not change when the code does): magma and
- * synergyflow from commit dd12b8a; partitioning, heterogeneous and cnn-throughput from commit
- * 116d341 (after their second passes: two heavy and two light workloads, five networks, the
- * small tables whole). A few hand-made rows feed charts drawn from in-memory analysis rows. When
+ * of data/results/*.json (snapshot-data.json; they do not change when the code does): magma from
+ * commit dd12b8a; partitioning, heterogeneous and cnn-throughput from commit 116d341 (after their
+ * second passes: two heavy and two light workloads, five networks, the small tables whole);
+ * synergyflow from commit 658eb38 (era networks: two fc-headed and two pool-headed ones with the
+ * three means, batch and bandwidth at 3 of 5 points, 4 of 6 conv efficiencies, six mixes, the
+ * timeline whole). A few hand-made rows feed charts drawn from in-memory analysis rows. When
  * a chart function moves, re-point its import here.
  */
 import type { Chart } from "../../lib/plot/mod.ts";
@@ -12,7 +14,7 @@ import * as cnn from "../../lib/experiments/cnn-throughput/figures.ts";
 import * as het from "../../lib/experiments/heterogeneous/figures.ts";
 import * as magma from "../../lib/experiments/magma-figures.ts";
 import * as part from "../../lib/experiments/partitioning/figures.ts";
-import * as syn from "../../lib/experiments/synergyflow-figures.ts";
+import * as syn from "../../lib/experiments/synergyflow/figures.ts";
 
 type Rows = never[];
 const data = JSON.parse(
@@ -180,6 +182,7 @@ export const charts: Record<string, () => Chart> = {
   "synergyflow-utilization": () => syn.utilizationChart(t("synergyflow.utilization")),
   "synergyflow-batch": () => syn.batchChart(t("synergyflow.batch")),
   "synergyflow-bandwidth": () => syn.bandwidthChart(t("synergyflow.bandwidth")),
+  "synergyflow-efficiency": () => syn.efficiencyChart(t("synergyflow.efficiency")),
   "synergyflow-mixes": () => syn.mixChart(t("synergyflow.mixes")),
   "synergyflow-timeline": () => syn.timelineChart(t("synergyflow.timeline")),
   "synergyflow-reconfiguration": () => syn.reconfigurationChart(t("synergyflow.reconfiguration")),
