@@ -129,7 +129,7 @@ await display(show(plot({
 // %% [markdown]
 // ## Zoo
 // `getNetwork(name)` builds any of the zoo's models (`listModels()`; `deno task zoo` lists them):
-// 113 CNNs, whose torchvision members match torchvision's published parameters and MACs
+// 125 CNNs, whose torchvision members match torchvision's published parameters and MACs
 // (`data/torchvision-models.csv`), plus transformers as GEMM jobs and recommendation MLPs.
 // One row per family:
 
@@ -253,3 +253,29 @@ const fixes = [
   };
 });
 await display(table(fixes));
+
+// %% [markdown]
+// ## Bring your own network (ONNX)
+// `importOnnx(bytes, { input })` reads an `.onnx` file into the same layer IR as the zoo. Only
+// tensor shapes are read, so files whose weights are stripped or stored as external data import
+// too; `deno task zoo --onnx FILE` and `deno task simulate --onnx FILE` do the same from the shell.
+// Here: the PaddleOCR v4 text detector (a Paddle2ONNX export, weights stripped) at 640x640, costed
+// per layer on a 32x32 array like any zoo network (first 12 MAC layers).
+
+// %%
+import { importOnnx } from "lab";
+const ocr = await importOnnx(
+  await Deno.readFile("../tests/fixtures/onnx/ch_PP-OCRv4_det_infer.onnx"),
+  { input: "1x3x640x640", name: "ppocr_v4_det" },
+);
+const ocrCost = networkCost(ocr, defaultAccelerator(32, 32));
+await display(table(
+  layerRows(ocrCost).slice(0, 12).map(({ index, layer, kind, macs, cycles, peUtilization }) => ({
+    index,
+    layer,
+    kind,
+    macs,
+    cycles,
+    peUtilization,
+  })),
+));
