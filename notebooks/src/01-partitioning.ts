@@ -85,7 +85,9 @@ const fig = Object.fromEntries(partitioningFigures(t, s).map((f) => [f.name, f.c
 table([{ headline: headlineLabel(s) }]);
 
 // %% [markdown]
-// **Workloads (A-T1).** Each workload is listed with:
+// **Workloads.** Each workload is a multiset of four networks, written with short names (alex =
+// AlexNet, goog = GoogLeNet, mbv1/mbv2 = MobileNet v1/v2, r50 = ResNet-50, shuf = ShuffleNet v2
+// 1.0x, sqz = SqueezeNet 1.0, vgg16 = VGG-16; "r50 x3" = three ResNet-50 tenants) and with:
 // - its single-tenancy time;
 // - its imbalance (longest / shortest tenant, each alone on the whole array);
 // - `longestBound`: the most time any partitioner can save while the longest tenant runs on its
@@ -94,9 +96,26 @@ table([{ headline: headlineLabel(s) }]);
 // - `portBusy1T`: how busy single tenancy keeps the DRAM port.
 
 // %%
+const SHORT: Record<string, string> = {
+  alexnet: "alex",
+  googlenet: "goog",
+  "mobilenet_v1_1.0_224": "mbv1",
+  mobilenet_v2: "mbv2",
+  resnet50: "r50",
+  shufflenet_v2_x1_0: "shuf",
+  squeezenet1_0: "sqz",
+};
+/** "heavy:resnet50+resnet50+vgg16" -> "heavy r50 x2, vgg16" (fits the output area). */
+function shortWorkload(w: string): string {
+  const [cls, nets] = w.split(":");
+  const counts = new Map<string, number>();
+  for (const n of nets.split("+")) counts.set(n, (counts.get(n) ?? 0) + 1);
+  const parts = [...counts].map(([n, k]) => `${SHORT[n] ?? n}${k > 1 ? ` x${k}` : ""}`);
+  return `${cls} ${parts.join(", ")}`;
+}
 table(
   t.composition.map((r) => ({
-    workload: r.workload,
+    workload: shortWorkload(r.workload),
     singleMcycles: r.singleCycles / 1e6,
     imbalance: r.imbalance,
     longestBound: r.longestTenantBound,
@@ -154,7 +173,7 @@ table(
 );
 
 // %% [markdown]
-// ## Computation time (A-F2)
+// ## Computation time
 // One dot per workload and multi-tenant scheduler, plotted against the workload's imbalance
 // (longest / shortest tenant alone). Black dots are the lower bound of any partitioner that
 // re-partitions only at layer boundaries: max(longest tenant on its best bands, total band area /
@@ -186,7 +205,7 @@ table(
 // baseline; the run-time rule does not always match it.
 
 // %% [markdown]
-// ## Energy, normalised to single tenancy (A-F1)
+// ## Energy, normalised to single tenancy
 // Class means, stacked by component. MAC, register-file and inter-PE energy do not change with
 // the schedule. DRAM energy grows on narrow bands, and SRAM fills grow with it. Idle and leakage
 // energy follow the makespan.
@@ -195,7 +214,7 @@ table(
 show(fig["energy"]);
 
 // %% [markdown]
-// ## Who holds which rows when (A-F3)
+// ## Who holds which rows when
 // The 4-tenant workload of four distinct networks in each class, under every scheduler. White
 // means unallocated.
 
@@ -206,7 +225,7 @@ show(fig["timeline-heavy"]);
 show(fig["timeline-light"]);
 
 // %% [markdown]
-// ## Time utilisation per scheduler (A-F4)
+// ## Time utilisation per scheduler
 
 // %%
 show(fig["utilization"]);
