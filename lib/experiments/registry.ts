@@ -4,7 +4,7 @@
  */
 import { cnnThroughputStudy } from "./cnn-throughput.ts";
 import { heterogeneousStudy } from "./heterogeneous.ts";
-import { magmaStudy } from "./magma.ts";
+import { magmaStudy } from "./magma/mod.ts";
 import { partitioningStudy } from "./partitioning.ts";
 import type { Study } from "./study.ts";
 import { synergyflowStudy } from "./synergyflow.ts";
