@@ -36,3 +36,4 @@ export * from "./scalesim-config.ts";
 export * from "./scalesim-topology.ts";
 export * from "./scalesim-report.ts";
 export * from "./report.ts";
+export * from "./maestro.ts";

@@ -85,10 +85,15 @@ export interface GridCase extends CaseSpec {
   index: number;
 }
 
-/** The grid's cases, source by source, setting by setting, task by task, bandwidth by bandwidth. */
+/**
+ * The grid's cases, source by source, setting by setting, task by task, bandwidth by bandwidth.
+ * A case's index counts the whole sweep of its source, so a case keeps its seeds when
+ * `sourceBandwidths` leaves other bandwidths out.
+ */
 export function gridCases(o: MagmaSetup): GridCase[] {
   return o.sources.flatMap((source) => {
     let index = 0;
+    const only = o.sourceBandwidths[source];
     return o.settings.flatMap((setting) =>
       o.tasks.flatMap((task) =>
         getSetting(setting).bandwidthsBytesPerCycle.map((bw) => ({
@@ -99,7 +104,7 @@ export function gridCases(o: MagmaSetup): GridCase[] {
           index: index++,
         }))
       )
-    );
+    ).filter((c) => !only || only.includes(c.bwBytesPerCycle));
   });
 }
 
@@ -111,7 +116,7 @@ const groupKey = (c: CaseSpec) => `${c.source}:${c.task}`;
 
 /** Index of a case inside its source's grid (for its seeds), or the grid's size if absent. */
 function caseIndexOf(o: MagmaSetup, c: CaseSpec): number {
-  const all = gridCases(o).filter((g) => g.source === c.source);
+  const all = gridCases({ ...o, sourceBandwidths: {} }).filter((g) => g.source === c.source);
   return all.find((g) => sameCase(g, c))?.index ?? all.length;
 }
 
