@@ -3,18 +3,26 @@
  * Bad arguments print one line and exit with code 2; bad input files exit with code 1.
  */
 import { type Command, UsageError } from "./cli/args.ts";
-import { estimate } from "./cli/estimate.ts";
-import { map } from "./cli/map.ts";
-import { reproduce } from "./cli/reproduce.ts";
-import { simulate } from "./cli/simulate.ts";
-import { zoo } from "./cli/zoo.ts";
 import { ValidationError } from "./validate.ts";
 
-/** The subcommands by name. */
-export const commands: Record<string, Command> = { reproduce, simulate, zoo, map, estimate };
+/**
+ * The subcommands by name, each loaded on first use: a command pays only for its own modules
+ * (e.g. `map` does not load the studies, plotting or mathjs).
+ */
+export const commands: Record<string, () => Promise<Command>> = {
+  reproduce: async () => (await import("./cli/reproduce.ts")).reproduce,
+  simulate: async () => (await import("./cli/simulate.ts")).simulate,
+  zoo: async () => (await import("./cli/zoo.ts")).zoo,
+  map: async () => (await import("./cli/map.ts")).map,
+  estimate: async () => (await import("./cli/estimate.ts")).estimate,
+};
 
-function topUsage(): string {
-  const lines = Object.entries(commands).map(([n, c]) => `  ${n.padEnd(10)} ${c.summary}`);
+async function topUsage(): Promise<string> {
+  const lines = await Promise.all(
+    Object.entries(commands).map(async ([n, load]) =>
+      `  ${n.padEnd(10)} ${(await load()).summary}`
+    ),
+  );
   return `usage: lib/cli.ts <command> [--help]\ncommands:\n${lines.join("\n")}`;
 }
 
@@ -22,14 +30,15 @@ function topUsage(): string {
 export async function main(args: string[]): Promise<number> {
   const [name, ...rest] = args;
   if (name === undefined || name === "--help" || name === "-h") {
-    console.log(topUsage());
+    console.log(await topUsage());
     return name === undefined ? 2 : 0;
   }
-  const cmd = commands[name];
-  if (!cmd) {
+  const load = Object.hasOwn(commands, name) ? commands[name] : undefined;
+  if (!load) {
     console.error(`unknown command "${name}" (known: ${Object.keys(commands).join(", ")})`);
     return 2;
   }
+  const cmd = await load();
   try {
     return await cmd.run(rest);
   } catch (e) {
