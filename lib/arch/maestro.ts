@@ -3,8 +3,8 @@
  * per layer, the no-stall latency on a core and the bandwidth it needs to run at that speed.
  *
  * Exact against: MAESTRO runs with M3E's flags (NoC and off-chip bandwidth and L1/L2 sizes
- * effectively unlimited, 1 SIMD lane, 1 NoC hop) as recorded in ../shared/papers/C-magma.md
- * section 3.2 and data/magma-m3e-reference.json: latency exact on every checked (job, core) pair;
+ * effectively unlimited, 1 SIMD lane, 1 NoC hop), recorded in data/magma-m3e-reference.json (the
+ * calibration rows; tests/mapping/closed_form_test.ts): latency exact on every checked pair;
  * required bandwidth exact on 767 of 776 HB pairs (the rest within 0.5 %), on every LB pair, and
  * for depthwise layers with C <= 256 (at most 1 % low above).
  * Assumes: PEs grouped in clusters of 64 (M3E's `cores_cfg` counts clusters), stride-1 layers in
@@ -122,7 +122,7 @@ export function dsconvCost(j: MaestroDims, pes: number): ClosedFormCost {
   const [yo, xo] = maestroOutHW(j);
   const rs = j.R * j.S;
   const lat = yo * xo * Math.min(j.C, CLUSTER_PES) * rs * cdiv(j.C, CLUSTER_PES * pes) + 1;
-  // Exact for C <= 256 and at most 1 % low above (C-magma.md 3.2).
+  // Exact for C <= 256 and at most 1 % low above (MAESTRO comparison of the study's summary).
   return finish(lat, j.C * (2 * rs + 1));
 }
 
@@ -177,8 +177,8 @@ const ZERO_ENERGY = {
 /** The closed forms behind the common per-layer interface (model.ts); see the module comment. */
 export const maestroModel: CostModel<MaestroCore, MaestroLayerCost> = {
   id: "maestro",
-  basis: "MAESTRO runtime and L2 requirement with M3E's unlimited-bandwidth flags (exact on " +
-    "C-magma.md 3.2's calibration); compute-bound, clusters of 64 PEs, no energy",
+  basis: "MAESTRO runtime and L2 requirement with M3E's unlimited-bandwidth flags (exact on the " +
+    "calibration rows of data/magma-m3e-reference.json); compute-bound, 64-PE clusters, no energy",
   layer(l: Layer, core: MaestroCore): MaestroLayerCost {
     const d = maestroDims(l);
     if (!d) {

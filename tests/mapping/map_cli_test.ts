@@ -55,7 +55,7 @@ Deno.test({
 Deno.test("map: bad inputs give exit 1 (data) or 2 (usage) with one line naming the problem", async () => {
   const bad = await Deno.makeTempFile({ suffix: ".csv" });
   await Deno.writeTextFile(bad, "1,1,20,128,128,1,1,1,9\n");
-  // A valid two-job file of our own, so these checks do not need ../shared.
+  // A valid two-job file of our own, so these checks do not depend on the M3E groups.
   const good = await Deno.makeTempFile({ suffix: ".csv" });
   await Deno.writeTextFile(good, "1,1,20,128,128,1,1,1,3\n1,2,64,64,14,14,3,3,1\n");
   const cases: [string[], number, RegExp][] = [
