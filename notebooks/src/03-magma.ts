@@ -94,7 +94,10 @@ table([
   { parameter: "strict tolerance", value: o.strictTolerance },
   { parameter: "bootstrap resamples / confidence", value: `${o.bootstrap.resamples} / 0.95` },
   { parameter: "budget sweep", value: o.budgetSweep.budgets.join(", ") },
-  { parameter: "cases (M3E groups / zoo groups)", value: `88 / 24` },
+  {
+    parameter: "cases (M3E groups / zoo groups)",
+    value: ["m3e", "zoo"].map((src) => T.cases.filter((c) => c.source === src).length).join(" / "),
+  },
 ]);
 
 // %% [markdown]
