@@ -40,3 +40,4 @@ export * from "./band.ts";
 export * from "./shared-port.ts";
 export * as dpu from "./dpu/mod.ts";
 export * from "./roofline.ts";
+export * from "./maestro.ts";

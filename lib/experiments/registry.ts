@@ -4,7 +4,7 @@
  */
 import { cnnThroughputStudy } from "./cnn-throughput/mod.ts";
 import { heterogeneousStudy } from "./heterogeneous/mod.ts";
-import { magmaStudy } from "./magma.ts";
+import { magmaStudy } from "./magma/mod.ts";
 import { partitioningStudy } from "./partitioning/mod.ts";
 import type { Study } from "./study.ts";
 import { synergyflowStudy } from "./synergyflow/mod.ts";

@@ -1,13 +1,22 @@
 /**
  * Sub-accelerator cores: a dataflow style and a PE count. HB = NVDLA-like high-bandwidth core,
- * LB = Shi-diannao-like low-bandwidth core (closed forms in cost/closed-form.ts), SYS = the
- * project's own systolic-array cost model (cost/systolic.ts).
+ * LB = Shi-diannao-like low-bandwidth core (MAESTRO-style closed forms of lib/arch/maestro.ts),
+ * SYS = the project's own systolic-array cost model seen through M3E's two numbers
+ * (cost/systolic.ts).
  */
 import { z } from "zod";
 import { parseWith } from "../validate.ts";
 import type { Job } from "./job.ts";
-import { hbCost, type JobCost, lbCost } from "./cost/closed-form.ts";
+import { hbCost, lbCost } from "../arch/maestro.ts";
 import { systolicCost } from "./cost/systolic.ts";
+
+/** What the job-analysis table stores for one (job, core) pair. */
+export interface JobCost {
+  /** No-stall (compute-bound) latency, cycles. */
+  latencyCycles: number;
+  /** Bandwidth needed to run at no-stall speed, bytes per cycle. */
+  bwBytesPerCycle: number;
+}
 
 export const CORE_STYLES = ["HB", "LB", "SYS"] as const;
 export type CoreStyle = (typeof CORE_STYLES)[number];

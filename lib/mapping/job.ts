@@ -6,6 +6,7 @@
  * form: output rows Y - R + 1, columns X - S + 1. Sizes are elements, never bytes.
  */
 import { z } from "zod";
+import { maestroMacs, maestroOutHW } from "../arch/maestro.ts";
 import { parseWith, ValidationError } from "../validate.ts";
 
 /** Job types, numbered as M3E's CSV column T: 0 FC, 1 CONV, 2 DSCONV, 3 GEMM. */
@@ -56,11 +57,10 @@ export function parseJobs(input: unknown, what = "jobs"): Job[] {
 
 /** Output rows x columns of a job (stride-1 form), in elements. */
 export function jobOutHW(j: Job): [number, number] {
-  return [j.Y - j.R + 1, j.X - j.S + 1];
+  return maestroOutHW(j);
 }
 
 /** Multiply-accumulates of a job. */
 export function jobMacs(j: Job): number {
-  const [yo, xo] = jobOutHW(j);
-  return j.type === "DSCONV" ? j.C * yo * xo * j.R * j.S : j.K * j.C * yo * xo * j.R * j.S;
+  return maestroMacs(j);
 }

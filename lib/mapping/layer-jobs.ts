@@ -11,37 +11,14 @@
  *   heads) stacks its batch into M;
  * - pool and eltwise layers carry no MACs and give no job.
  */
-import { convOutHW, gemmView } from "../workload/gemm.ts";
+import { maestroDims } from "../arch/maestro.ts";
 import type { Layer, Network } from "../workload/layer.ts";
 import type { Job } from "./job.ts";
 
-/** The job for one layer, or null for a layer without MACs. */
+/** The job for one layer, or null for a layer without MACs (dims from lib/arch/maestro.ts). */
 export function layerToJob(l: Layer, threadId = 0, layerId = 0, source?: string): Job | null {
-  const ids = { threadId, layerId, ...(source ? { source } : {}) };
-  switch (l.kind) {
-    case "conv2d": {
-      const [oh, ow] = convOutHW(l);
-      const R = l.kernelH, S = l.kernelW;
-      const Y = oh * l.batch + R - 1, X = ow + S - 1;
-      if (l.groups === l.inputC && l.outputC === l.inputC && l.groups > 1) {
-        return { type: "DSCONV", K: 1, C: l.inputC, Y, X, R, S, ...ids };
-      }
-      return { type: "CONV", K: l.outputC, C: l.inputC / l.groups, Y, X, R, S, ...ids };
-    }
-    case "dense": {
-      const rows = l.tokens * l.batch;
-      const dims = { K: l.outputFeatures, C: l.inputFeatures, X: 1, R: 1, S: 1 };
-      return rows === 1
-        ? { type: "FC", ...dims, Y: 1, ...ids }
-        : { type: "GEMM", ...dims, Y: rows, ...ids };
-    }
-    case "gemm": {
-      const g = gemmView(l)!;
-      return { type: "GEMM", K: g.n, C: g.k, Y: g.m * g.groups, X: 1, R: 1, S: 1, ...ids };
-    }
-    default:
-      return null;
-  }
+  const d = maestroDims(l);
+  return d ? { ...d, threadId, layerId, ...(source ? { source } : {}) } : null;
 }
 
 /** The jobs of every MAC layer of a network, layerId = position among them, source = "net/layer". */

@@ -3,8 +3,8 @@
  * accelerator that share one off-chip bandwidth.
  *
  * - Jobs (job.ts, M3E CSV in m3e-csv.ts, from the layer IR in layer-jobs.ts, seeded task groups
- *   in groups.ts); cores and settings S1-S6 (cores.ts, settings.ts); closed-form HB/LB costs
- *   (cost/closed-form.ts) and the systolic third core (cost/systolic.ts); the job-analysis table
+ *   in groups.ts); cores and settings S1-S6 (cores.ts, settings.ts); HB/LB costs from the
+ *   MAESTRO-style closed forms of lib/arch/maestro.ts and the systolic third core (cost/systolic.ts); the job-analysis table
  *   (table.ts); problems (problem.ts).
  * - The two-genome encoding (genome.ts), the bandwidth allocator (allocator.ts, hot path) and
  *   the full trace of a mapping (trace.ts).
@@ -16,7 +16,6 @@ export * from "./job.ts";
 export * from "./m3e-csv.ts";
 export * from "./layer-jobs.ts";
 export * from "./groups.ts";
-export * from "./cost/closed-form.ts";
 export * from "./cost/systolic.ts";
 export * from "./cores.ts";
 export * from "./settings.ts";
@@ -28,3 +27,4 @@ export * from "./trace.ts";
 export * from "./bounds.ts";
 export * from "./optimizers/mod.ts";
 export * from "./report.ts";
+export * from "./m3e-groups.ts";

@@ -3,9 +3,7 @@ import assert from "node:assert/strict";
 import {
   buildJobTable,
   getSetting,
-  hbCost,
   type Job,
-  lbCost,
   parseCores,
   SETTINGS,
   systolicCost,
@@ -13,6 +11,7 @@ import {
   tableFromArrays,
 } from "../../lib/mapping/mod.ts";
 import { ValidationError } from "../../lib/validate.ts";
+import { hbCost, lbCost } from "../../lib/arch/maestro.ts";
 
 Deno.test("settings match M3E's setting.py (C-magma.md section 4)", () => {
   const summary = SETTINGS.map((

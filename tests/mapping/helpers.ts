@@ -1,27 +1,10 @@
 /** Small problems for the mapping tests, built from explicit latency and bandwidth rows. */
 import { type Problem, problemFromTable, tableFromArrays } from "../../lib/mapping/mod.ts";
 
-/**
- * M3E's own insts0 job files stay in the sibling folder ../shared (policy: read them from there when
- * present, never copy them into the project). Tests that need them pass `ignore: !HAS_M3E_JOBS`
- * so a clone without ../shared still runs every other assertion.
- */
-export const M3E_JOBS = new URL("../../../shared/data/m3e-jobs/", import.meta.url);
+/** M3E's own insts0 job files, copied into data/m3e-jobs (source and licence in data/README.md). */
+export const M3E_JOBS = new URL("../../data/m3e-jobs/", import.meta.url);
 
-/** Whether ../shared/data/m3e-jobs exists beside the repository. */
-export const HAS_M3E_JOBS = (() => {
-  try {
-    return Deno.statSync(M3E_JOBS).isDirectory;
-  } catch (e) {
-    if (e instanceof Deno.errors.NotFound) return false;
-    throw e;
-  }
-})();
-
-/** Suffix for the name of a test that is skipped when the M3E files are absent. */
-export const NEEDS_M3E = " (needs ../shared/data/m3e-jobs; ignored when absent)";
-
-/** Text of one M3E job file, e.g. `mix-insts0.csv` (call only when HAS_M3E_JOBS). */
+/** Text of one M3E job file, e.g. `mix-insts0.csv`. */
 export function m3eJobsText(file: string): string {
   return Deno.readTextFileSync(new URL(file, M3E_JOBS));
 }

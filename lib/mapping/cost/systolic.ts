@@ -14,7 +14,7 @@ import { type Accelerator, defaultAccelerator } from "../../arch/accelerator.ts"
 import { gemmCost } from "../../arch/cost.ts";
 import type { GemmShape } from "../../arch/memory.ts";
 import { type Job, jobOutHW } from "../job.ts";
-import type { JobCost } from "./closed-form.ts";
+import type { JobCost } from "../cores.ts";
 
 /** Rows x columns of a systolic array with `pes` PEs (rows = largest divisor <= sqrt(pes)). */
 export function systolicShape(pes: number): { rows: number; cols: number } {

@@ -4,8 +4,14 @@
  * Core rules follow M3E's `heu_get_nextcoreid`: GREEDY = least accumulated no-stall latency,
  * RR = round robin, MET = fastest core (random tie-break), EFT (M3E "HEFT") = earliest finish
  * = accumulated + own latency. Like M3E's, they ignore bandwidth when choosing, except Herald-like.
- * Unlike M3E, the input order is not pre-sorted by latency on the last core, so FCFS is the order
- * of the job group.
+ *
+ * Two sets. Ours are the textbook rules (`sjf`, `heft`, ...). M3E's as coded in
+ * `scheuler_GA.py` (`m3e-heft`, `m3e-sjf`): its HEFT assigns cores in group order with the
+ * earliest-finish rule and only then queues each core's jobs by ascending mean latency; its SJF
+ * stably sorts the group by latency on the last core (ties: second-to-last, ..., down to core 2;
+ * M3E's `sorting_job`) and assigns in that order to the least-loaded core. FCFS is the group's
+ * file order in both: M3E's `run_heursitic` rebuilds the job table from the file before it builds
+ * the mapping, so only its SJF sees a sorted table.
  */
 import type { Problem } from "../problem.ts";
 import { Rng } from "../../random.ts";
@@ -70,8 +76,15 @@ function chooseCore(
   return rule === "met" ? ties[rng.int(ties.length)] : best;
 }
 
-/** Assign jobs in `order` with `rule`; priority = position in the order. */
-function construct(fit: Fitness, order: number[], rule: CoreRule, cost: CostFn, seed: number) {
+/** Assign jobs in `order` with `rule`; priority = position in `queueOrder`. */
+function construct(
+  fit: Fitness,
+  order: number[],
+  rule: CoreRule,
+  cost: CostFn,
+  seed: number,
+  queueOrder = order,
+) {
   const rng = new Rng(seed);
   const load = new Float64Array(fit.cores);
   const core = new Int32Array(fit.jobs), prio = new Float64Array(fit.jobs);
@@ -79,8 +92,8 @@ function construct(fit: Fitness, order: number[], rule: CoreRule, cost: CostFn, 
     const c = chooseCore(rule, cost, j, pos, load, rng);
     load[c] += cost(j, c);
     core[j] = c;
-    prio[j] = pos / fit.jobs;
   });
+  queueOrder.forEach((j, pos) => (prio[j] = pos / fit.jobs));
   fit.evaluate(core, prio);
 }
 
@@ -100,7 +113,13 @@ function interleaveByBw(t: JobTable, cost: CostFn): number[] {
   return out;
 }
 
-type Plan = (p: Problem) => { order: number[]; rule: CoreRule; cost: CostFn };
+/**
+ * A heuristic: assign jobs in `order` with `rule`; each core runs its jobs in `queueOrder` (default
+ * `order`) position.
+ */
+type Plan = (
+  p: Problem,
+) => { order: number[]; rule: CoreRule; cost: CostFn; queueOrder?: number[] };
 
 const PLANS: [string, string, Plan][] = [
   ["fcfs", "first come first served: group order, least-loaded core", (p) => ({
@@ -108,7 +127,7 @@ const PLANS: [string, string, Plan][] = [
     rule: "greedy",
     cost: lat(p.table),
   })],
-  ["sjf", "shortest job first (fastest-core latency), least-loaded core", (p) => {
+  ["sjf", "textbook SJF: shortest (fastest-core latency) first, least-loaded core", (p) => {
     const c = lat(p.table);
     return {
       order: sortBy(p.table.jobs, (j) => reduceCores(p.table, c, j, "min")),
@@ -134,14 +153,18 @@ const PLANS: [string, string, Plan][] = [
     rule: "met",
     cost: lat(p.table),
   })],
-  ["heft", "HEFT for independent jobs: descending mean latency, earliest-finish core", (p) => {
-    const c = lat(p.table);
-    return {
-      order: sortBy(p.table.jobs, (j) => reduceCores(p.table, c, j, "mean"), true),
-      rule: "eft",
-      cost: c,
-    };
-  }],
+  [
+    "heft",
+    "textbook HEFT for independent jobs: descending mean latency, earliest-finish core",
+    (p) => {
+      const c = lat(p.table);
+      return {
+        order: sortBy(p.table.jobs, (j) => reduceCores(p.table, c, j, "mean"), true),
+        rule: "eft",
+        cost: c,
+      };
+    },
+  ],
   ["herald", "Herald-like: bandwidth-aware latency, longest first, earliest-finish core", (p) => {
     const c = bwAwareLat(p);
     return {
@@ -154,7 +177,39 @@ const PLANS: [string, string, Plan][] = [
     const c = lat(p.table);
     return { order: interleaveByBw(p.table, c), rule: "eft", cost: c };
   }],
+  ["m3e-heft", "M3E's HEFT as coded: earliest-finish core in group order, queues by mean latency", (
+    p,
+  ) => {
+    const c = lat(p.table);
+    return {
+      order: sortBy(p.table.jobs, (j) => j),
+      rule: "eft",
+      cost: c,
+      // numpy's argsort is not stable; ties by index here (identical jobs' order on one core does
+      // not change the makespan).
+      queueOrder: sortBy(p.table.jobs, (j) => reduceCores(p.table, c, j, "mean")),
+    };
+  }],
+  ["m3e-sjf", "M3E's SJF as coded: sorted by latency on the last core, least-loaded core", (p) => {
+    const c = lat(p.table);
+    return { order: m3eSortingJob(p.table), rule: "greedy", cost: c };
+  }],
 ];
+
+/**
+ * M3E's `sorting_job`: a stable sort by the latencies on cores N-1, N-2, ..., 2 (compared in that
+ * order; Python's `range(1, N - 1)` stops before core 1, so with 2 cores nothing is sorted).
+ */
+export function m3eSortingJob(t: JobTable): number[] {
+  const ids = Array.from({ length: t.jobs }, (_, j) => j);
+  return ids.sort((a, b) => {
+    for (let c = t.cores - 1; c >= 2; c--) {
+      const d = t.latencyCycles[a * t.cores + c] - t.latencyCycles[b * t.cores + c];
+      if (d !== 0) return d;
+    }
+    return a - b;
+  });
+}
 
 /** Every heuristic as an Optimizer (one sample each; `budget` only has to be >= 1). */
 export const heuristicOptimizers: Optimizer[] = PLANS.map(([name, description, plan]) => ({
@@ -163,8 +218,8 @@ export const heuristicOptimizers: Optimizer[] = PLANS.map(([name, description, p
   description,
   optimize(problem: Problem, budget: number, seed: number): OptimizeResult {
     const fit = new Fitness(problem, budget);
-    const { order, rule, cost } = plan(problem);
-    construct(fit, order, rule, cost, seed);
+    const { order, rule, cost, queueOrder } = plan(problem);
+    construct(fit, order, rule, cost, seed, queueOrder);
     return fit.result(name);
   },
 }));

@@ -1,8 +1,6 @@
 /** Study C charts, drawn from the study's tables (the study saves them; the notebook shows them). */
-import { type Chart, Plot, plot } from "../plot/mod.ts";
-import type { AnalysisRow, BwRow, GanttRow } from "./magma-analysis.ts";
-import type { CurveRow } from "./magma-convergence.ts";
-import type { GridRow } from "./magma-grid.ts";
+import { type Chart, Plot, plot } from "../../plot/mod.ts";
+import type { AnalysisRow, BudgetRow, BwRow, CurveRow, GanttRow, GridRow } from "./run.ts";
 
 const TYPES = ["CONV", "DSCONV", "FC", "GEMM"];
 
@@ -11,15 +9,17 @@ export function jobAnalysisChart(rows: AnalysisRow[]): Chart {
   return plot({
     title: "Job analysis: latency vs required bandwidth on 2048-PE cores",
     width: 900,
-    height: 320,
+    height: 480,
     marginLeft: 60,
     fx: { label: null },
+    fy: { label: null },
     x: { type: "log", label: "required bandwidth (bytes/cycle)", tickFormat: "~g", ticks: 4 },
     y: { type: "log", label: "no-stall latency (cycles)", tickFormat: "~g", grid: true },
     color: { legend: true, label: "core" },
     marks: [
       Plot.dot(rows, {
         fx: "task",
+        fy: "source",
         x: "bwBytesPerCycle",
         y: "latencyCycles",
         stroke: "core",
@@ -39,7 +39,11 @@ function methodOrder(rows: GridRow[]): string[] {
  * Colour bins of makespan / MAGMA makespan: red below 1 (the baseline better), a neutral grey for
  * ties within 1e-4 (MAGMA's own column is exactly 1), blue above (MAGMA better).
  */
-export const VS_MAGMA_BINS: readonly { label: string; below: number; color: string }[] = [
+export const VS_MAGMA_BINS: readonly {
+  label: string;
+  below: number;
+  color: string;
+}[] = [
   { label: "< 0.9", below: 0.9, color: "#d6604d" },
   { label: "0.9-0.99", below: 0.99, color: "#f4a582" },
   { label: "0.99-1", below: 1 - 1e-4, color: "#fddbc7" },
@@ -50,6 +54,26 @@ export const VS_MAGMA_BINS: readonly { label: string; below: number; color: stri
   { label: ">= 2", below: Infinity, color: "#2166ac" },
 ];
 
+/**
+ * WCAG relative luminance of a "#rrggbb" colour (0 black .. 1 white), to pick the text colour
+ * of a cell: white text when black would have the lower contrast.
+ */
+export function relativeLuminance(hex: string): number {
+  const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
+  if (!m) throw new RangeError(`relativeLuminance: expected #rrggbb, got "${hex}"`);
+  const lin = (h: string) => {
+    const c = parseInt(h, 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * lin(m[1]) + 0.7152 * lin(m[2]) + 0.0722 * lin(m[3]);
+}
+
+/** The text colour (black or white) with the higher WCAG contrast on `hex`. */
+export function inkFor(hex: string): "black" | "white" {
+  const l = relativeLuminance(hex);
+  return (l + 0.05) / 0.05 >= 1.05 / (l + 0.05) ? "black" : "white";
+}
+
 /** The label of the colour bin of a makespan ratio `vsMagma` (see VS_MAGMA_BINS). */
 export function vsMagmaBin(vsMagma: number): string {
   if (!(vsMagma >= 0)) {
@@ -59,18 +83,25 @@ export function vsMagmaBin(vsMagma: number): string {
     .label;
 }
 
-/** Makespan of every method normalised to MAGMA (> 1: MAGMA better), per setting and task. */
-export function comparisonChart(rows: GridRow[], bw: number): Chart {
-  const data = rows.filter((r) => r.bwBytesPerCycle === bw).map((r) => ({
-    ...r,
-    case: `${r.setting} ${r.task}`,
-    label: r.vsMagma >= 100 ? r.vsMagma.toExponential(0) : r.vsMagma.toFixed(2),
-    bin: vsMagmaBin(r.vsMagma),
-  }));
+/**
+ * Median makespan of every method normalised to MAGMA's (> 1: MAGMA better), per setting and
+ * task, on the job groups of `source`.
+ */
+export function comparisonChart(rows: GridRow[], bw: number, source = "m3e"): Chart {
+  const data = rows.filter((r) => r.bwBytesPerCycle === bw && r.source === source).map((r) => {
+    const bin = vsMagmaBin(r.vsMagma);
+    return {
+      ...r,
+      case: `${r.setting} ${r.task}`,
+      label: r.vsMagma >= 100 ? r.vsMagma.toExponential(0) : r.vsMagma.toFixed(2),
+      bin,
+      ink: inkFor(VS_MAGMA_BINS.find((b) => b.label === bin)!.color),
+    };
+  });
   const cases = [...new Set(data.map((d) => d.case))];
   return plot({
-    title:
-      `Makespan / MAGMA's at ${bw} B/cycle (blue: MAGMA better, red: baseline better, grey: tie)`,
+    title: `Median makespan / MAGMA's, ${source} groups at ${bw} B/cycle (blue: MAGMA better, ` +
+      "red: baseline better, grey: tie)",
     width: 1000,
     height: 40 + 22 * cases.length,
     marginLeft: 130,
@@ -86,35 +117,44 @@ export function comparisonChart(rows: GridRow[], bw: number): Chart {
     },
     marks: [
       Plot.cell(data, { x: "method", y: "case", fill: "bin", inset: 0.5 }),
-      Plot.text(data, { x: "method", y: "case", text: "label", fontSize: 8 }),
+      // Two marks with constant fills: a fill channel would go through the bins' colour scale.
+      ...(["black", "white"] as const).map((ink) =>
+        Plot.text(data.filter((d) => d.ink === ink), {
+          x: "method",
+          y: "case",
+          text: "label",
+          fontSize: 8,
+          fill: ink,
+        })
+      ),
     ],
   });
 }
 
 /**
- * Best-so-far makespan against samples, normalised to the best final mean of the search curves:
- * mean line and min-max band over seeds; the best heuristic (one sample) as a dashed rule.
+ * Best-so-far makespan against samples, normalised to the best final median of the search curves:
+ * median line and min-max band over seeds; the best heuristic (one sample) as a dashed rule.
  * The y axis is cut at `maxRatio` so that the close finishers stay readable.
  */
 export function curveChart(rows: CurveRow[], title: string, maxRatio = 1.5): Chart {
   const search = rows.filter((r) => r.family !== "heuristic");
   const last = new Map<string, CurveRow>();
   for (const r of search) last.set(r.series, r);
-  const ref = Math.min(...[...last.values()].map((r) => r.meanCycles));
+  const ref = Math.min(...[...last.values()].map((r) => r.medianCycles));
   // Points above the cut are dropped (and bands clamped) rather than clipped: Plot's clip paths do
   // not survive the SVG flattening.
-  const norm = search.filter((r) => r.meanCycles / ref <= maxRatio).map((r) => ({
+  const norm = search.filter((r) => r.medianCycles / ref <= maxRatio).map((r) => ({
     ...r,
-    mean: r.meanCycles / ref,
+    mid: r.medianCycles / ref,
     lo: r.minCycles / ref,
     hi: Math.min(maxRatio, r.maxCycles / ref),
   }));
   const heuristics = rows.filter((r) => r.family === "heuristic");
   const best = heuristics.length
-    ? heuristics.reduce((a, b) => (b.meanCycles < a.meanCycles ? b : a))
+    ? heuristics.reduce((a, b) => (b.medianCycles < a.medianCycles ? b : a))
     : undefined;
   const rules = best
-    ? [{ y: best.meanCycles / ref, label: `best heuristic (${best.series})` }]
+    ? [{ y: best.medianCycles / ref, label: `best heuristic (${best.series})` }]
     : [];
   return plot({
     title,
@@ -124,14 +164,14 @@ export function curveChart(rows: CurveRow[], title: string, maxRatio = 1.5): Cha
     marginRight: 150,
     x: { label: "samples", grid: true },
     y: {
-      label: `best makespan / best final mean (cut at ${maxRatio})`,
+      label: `best makespan / best final median (cut at ${maxRatio})`,
       domain: [0.995, maxRatio],
       grid: true,
     },
     color: { legend: true, scheme: "tableau10" },
     marks: [
       Plot.areaY(norm, { x: "samples", y1: "lo", y2: "hi", fill: "series", fillOpacity: 0.12 }),
-      Plot.lineY(norm, { x: "samples", y: "mean", stroke: "series" }),
+      Plot.lineY(norm, { x: "samples", y: "mid", stroke: "series" }),
       Plot.ruleY(rules, { y: "y", stroke: "black", strokeDasharray: "4 3" }),
       Plot.text(rules, { y: "y", text: "label", frameAnchor: "right", textAnchor: "start", dx: 4 }),
     ],
@@ -142,7 +182,7 @@ export function curveChart(rows: CurveRow[], title: string, maxRatio = 1.5): Cha
 export function bwSweepChart(rows: GridRow[], methods: string[]): Chart {
   const data = rows.filter((r) => methods.includes(r.method));
   return plot({
-    title: "Throughput vs system bandwidth",
+    title: "Throughput (at the median makespan) vs system bandwidth",
     width: 1000,
     height: 620,
     marginLeft: 60,
@@ -237,6 +277,35 @@ export function bwTimelineChart(rows: BwRow[], systemBw: number): Chart {
         z: "core",
       }),
       Plot.ruleY([systemBw], { stroke: "black", strokeDasharray: "4 3" }),
+    ],
+  });
+}
+
+/** Budget sweep: median best makespan / lower bound against samples, per case and method. */
+export function budgetChart(rows: BudgetRow[]): Chart {
+  const data = rows.map((r) => ({
+    ...r,
+    case: `${r.setting} ${r.task} ${r.bwBytesPerCycle} B/c`,
+  }));
+  return plot({
+    title: "Budget sweep: median best makespan / lower bound (bars: bootstrap interval)",
+    width: 740,
+    height: 300,
+    marginLeft: 60,
+    fx: { label: null },
+    x: { type: "log", label: "samples", tickFormat: "~s" },
+    y: { label: "makespan / lower bound", grid: true },
+    color: { legend: true, scheme: "tableau10" },
+    marks: [
+      Plot.ruleX(data, {
+        fx: "case",
+        x: "budget",
+        y1: (d: BudgetRow) => d.ciLowCycles / (d.medianCycles / d.vsLowerBound),
+        y2: (d: BudgetRow) => d.ciHighCycles / (d.medianCycles / d.vsLowerBound),
+        stroke: "method",
+      }),
+      Plot.line(data, { fx: "case", x: "budget", y: "vsLowerBound", stroke: "method" }),
+      Plot.dot(data, { fx: "case", x: "budget", y: "vsLowerBound", stroke: "method", r: 2 }),
     ],
   });
 }
