@@ -2,7 +2,8 @@
  * Every chart function of the project, each fed a small fixed table, in ONE list: the snapshot
  * test (snapshots_test.ts) and `deno task snapshots:update` both read it. The tables are slices
  * of data/results/*.json (snapshot-data.json; they do not change when the code does): magma from
- * commit dd12b8a; partitioning, heterogeneous and cnn-throughput from commit 116d341 (after their
+ * commit ca37eed (its second pass: M3E groups S1/S2 vision/mix, six methods, all bandwidths;
+ * 40 jobs per task; five convergence series; the budget sweep whole); partitioning, heterogeneous and cnn-throughput from commit 116d341 (after their
  * second passes: two heavy and two light workloads, five networks, the small tables whole);
  * synergyflow from commit 658eb38 (era networks: two fc-headed and two pool-headed ones with the
  * three means, batch and bandwidth at 3 of 5 points, 4 of 6 conv efficiencies, six mixes, the
@@ -12,7 +13,7 @@
 import type { Chart } from "../../lib/plot/mod.ts";
 import * as cnn from "../../lib/experiments/cnn-throughput/figures.ts";
 import * as het from "../../lib/experiments/heterogeneous/figures.ts";
-import * as magma from "../../lib/experiments/magma-figures.ts";
+import * as magma from "../../lib/experiments/magma/figures.ts";
 import * as part from "../../lib/experiments/partitioning/figures.ts";
 import * as syn from "../../lib/experiments/synergyflow/figures.ts";
 
@@ -178,6 +179,7 @@ export const charts: Record<string, () => Chart> = {
     ),
   "magma-gantt": () => magma.ganttChart(ganttRows()),
   "magma-bw-timeline": () => magma.bwTimelineChart(bwRows(), 16),
+  "magma-budget-sweep": () => magma.budgetChart(t("magma.budgetSweep")),
   "synergyflow-throughput": () => syn.throughputChart(t("synergyflow.throughput")),
   "synergyflow-utilization": () => syn.utilizationChart(t("synergyflow.utilization")),
   "synergyflow-batch": () => syn.batchChart(t("synergyflow.batch")),

@@ -25,13 +25,14 @@ for (const [name, draw] of Object.entries(charts)) {
 
 // A chart function added to a study's figures module without a snapshot entry would go unchecked:
 // every exported `...Chart` of the migrated studies must be called in snapshots.ts.
-Deno.test("snapshots.ts calls every chart function of partitioning, heterogeneous, cnn-throughput, synergyflow", async () => {
+Deno.test("snapshots.ts calls every chart function of partitioning, heterogeneous, magma, cnn-throughput, synergyflow", async () => {
   const source = await Deno.readTextFile(new URL("./snapshots.ts", import.meta.url));
   const modules = {
     part: await import("../../lib/experiments/partitioning/figures.ts"),
     het: await import("../../lib/experiments/heterogeneous/figures.ts"),
     cnn: await import("../../lib/experiments/cnn-throughput/figures.ts"),
     syn: await import("../../lib/experiments/synergyflow/figures.ts"),
+    magma: await import("../../lib/experiments/magma/figures.ts"),
   };
   const missing = Object.entries(modules).flatMap(([alias, mod]) =>
     Object.keys(mod).filter((f) => f.endsWith("Chart") && !source.includes(`${alias}.${f}(`))
@@ -42,8 +43,8 @@ Deno.test("snapshots.ts calls every chart function of partitioning, heterogeneou
 
 // The classic notebook's output area is 778 px wide below a 1200 px window: the migrated studies'
 // charts must fit in it with a margin.
-Deno.test("charts of partitioning, heterogeneous, cnn-throughput, synergyflow are at most 760 px wide", () => {
-  const studies = ["partitioning-", "heterogeneous-", "cnn-throughput-", "synergyflow-"];
+Deno.test("charts of partitioning, heterogeneous, magma, cnn-throughput, synergyflow are at most 760 px wide", () => {
+  const studies = ["partitioning-", "heterogeneous-", "magma-", "cnn-throughput-", "synergyflow-"];
   const wide = Object.entries(charts)
     .filter(([name]) => studies.some((s) => name.startsWith(s)))
     .map(([name, draw]) =>
