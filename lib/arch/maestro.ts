@@ -22,7 +22,8 @@
  */
 import { convOutHW, gemmView } from "../workload/gemm.ts";
 import type { Layer } from "../workload/layer.ts";
-import type { CoreLayerCost, CostModel } from "./model.ts";
+import { type CoreLayerCost, type CostModel, zeroLayerCost } from "./model.ts";
+import { zeroEnergy } from "./cost-types.ts";
 
 /** PEs per cluster in M3E's settings (cores_cfg entries count clusters of this size). */
 export const CLUSTER_PES = 64;
@@ -163,17 +164,6 @@ export function maestroDims(l: Layer): MaestroDims | null {
   }
 }
 
-const ZERO_ENERGY = {
-  mac: 0,
-  rf: 0,
-  array: 0,
-  sram: 0,
-  dram: 0,
-  idle: 0,
-  leakage: 0,
-  total: 0,
-};
-
 /** The closed forms behind the common per-layer interface (model.ts); see the module comment. */
 export const maestroModel: CostModel<MaestroCore, MaestroLayerCost> = {
   id: "maestro",
@@ -183,13 +173,7 @@ export const maestroModel: CostModel<MaestroCore, MaestroLayerCost> = {
     const d = maestroDims(l);
     if (!d) {
       return {
-        macs: 0,
-        computeCycles: 0,
-        stallCycles: 0,
-        cycles: 0,
-        dramBytes: 0,
-        sramAccesses: 0,
-        energyPJ: { ...ZERO_ENERGY },
+        ...zeroLayerCost(),
         latencyCycles: 0,
         bwBytesPerCycle: 0,
         halfL2Bytes: 0,
@@ -205,7 +189,7 @@ export const maestroModel: CostModel<MaestroCore, MaestroLayerCost> = {
       // What M3E's allocator moves per job: latency x required bandwidth.
       dramBytes: c.latencyCycles * c.bwBytesPerCycle,
       sramAccesses: 0,
-      energyPJ: { ...ZERO_ENERGY },
+      energyPJ: zeroEnergy(),
     };
   },
 };

@@ -12,7 +12,7 @@
  * - maestro: MAESTRO-style closed forms for sub-accelerator cores (study C's job cost tables).
  */
 import type { Layer } from "../workload/layer.ts";
-import type { EnergyBreakdown } from "./cost-types.ts";
+import { type EnergyBreakdown, zeroEnergy } from "./cost-types.ts";
 
 /**
  * What every model reports for one layer. Cycles are in the model's own clock; counts that a model
@@ -43,4 +43,17 @@ export interface CostModel<H, C extends CoreLayerCost = CoreLayerCost> {
   readonly basis: string;
   /** Cost of one layer on `hw`; layers without MACs cost zero. */
   layer(layer: Layer, hw: H): C;
+}
+
+/** The cost of a layer without MACs (pool, eltwise, reshape): every count 0, energy 0 pJ. */
+export function zeroLayerCost(): CoreLayerCost {
+  return {
+    macs: 0,
+    computeCycles: 0,
+    stallCycles: 0,
+    cycles: 0,
+    dramBytes: 0,
+    sramAccesses: 0,
+    energyPJ: zeroEnergy(),
+  };
 }

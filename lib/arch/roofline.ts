@@ -25,7 +25,7 @@ import { convOutHW, layerMacs, layerParams } from "../workload/gemm.ts";
 import { type Accelerator, type Dataflow, defaultAccelerator } from "./accelerator.ts";
 import { layerCost } from "./cost.ts";
 import { zeroEnergy } from "./cost-types.ts";
-import type { CoreLayerCost, CostModel } from "./model.ts";
+import { type CoreLayerCost, type CostModel, zeroLayerCost } from "./model.ts";
 
 /** Which side of the conv array grows with the PE count (the other has `convArrayRows` PEs). */
 export type ConvArrayGrowth = "cols" | "rows";
@@ -226,17 +226,7 @@ export interface RooflineEngine extends RooflineHardware {
 /** Cost of `layer` (at its own batch) on a roofline engine, in cycles of `clockHz`. */
 export function rooflineLayerCost(layer: Layer, e: RooflineEngine): CoreLayerCost {
   const macs = layerMacs(layer);
-  if (macs === 0) {
-    return {
-      macs: 0,
-      computeCycles: 0,
-      stallCycles: 0,
-      cycles: 0,
-      dramBytes: 0,
-      sramAccesses: 0,
-      energyPJ: zeroEnergy(),
-    };
-  }
+  if (macs === 0) return zeroLayerCost();
   const d = layerDemand({ ...layer, batch: 1 }, e);
   const b = layer.batch;
   const computeCycles = macs / (e.pes * efficiencyOn(d, e.pes, b));
