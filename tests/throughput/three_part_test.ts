@@ -205,9 +205,9 @@ Deno.test("measuredCpuWork: DPU-bound rows give overlappable CPU; no multi-core 
 
 Deno.test("min(N, K) x fps_1 is not a ceiling: published rows exceed it, and so may the estimator", () => {
   // Why the estimator is not clipped to the naive baseline: threads overlap CPU work with DPU
-  // work, so one DPU core can finish more than fps_1. data/vitis-ai-modelzoo-perf.csv, line 356:
-  // release 1.4, SemanticFPN-mobilenetv2 on ZCU104 (2 cores), fps_1 = 10.3, fps_multithread = 53.5 (5.19x).
-  // line 675 (release 2.0): tf2 MobileNet-v3 on KV260 (1 core), fps_1 = 1.6, fps_mt = 6.4 (4x).
+  // work, so one DPU core can finish more than fps_1. data/vitis-ai-modelzoo-perf.csv line 356
+  // (release 1.4): SemanticFPN-mobilenetv2 on ZCU104 (2 cores), fps_1 = 10.3, fps_mt = 53.5
+  // (5.19x); line 675 (release 2.0): tf2 MobileNet-v3 on KV260 (1 core), 1.6 -> 6.4 fps (4x).
   const rows = loadVitisRows();
   const at = (board: string, name: string, v: string) =>
     rows.find((r) => r.board === board && r.name === name && r.vaiVersion === v)!;
