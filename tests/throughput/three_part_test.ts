@@ -16,7 +16,7 @@ import { type SimInput, simulate } from "../../lib/throughput/sim.ts";
 import { measuredCpuWork } from "../../lib/throughput/model-cpu.ts";
 import type { PerfRow } from "../../lib/throughput/perf-csv.ts";
 import { loadVitisRows } from "../../lib/experiments/cnn-throughput/data.ts";
-import { rowToSample } from "../../lib/throughput/perf-csv.ts";
+import { DEFAULT_THREADS, rowToSample } from "../../lib/throughput/perf-csv.ts";
 
 /** An estimator whose share model is one intercept: CPU share = exp(ln 0.6) = 0.6 of T1. */
 const est = (serialShare: number, smoothing: number | null = null): Estimator => ({
@@ -201,4 +201,28 @@ Deno.test("measuredCpuWork: DPU-bound rows give overlappable CPU; no multi-core 
   assert.ok(Math.abs(serial.serialSeconds - 0.04) < 1e-12);
   assert.ok(Math.abs(serial.preSeconds + serial.postSeconds - 0.05) < 1e-12);
   assert.throws(() => measuredCpuWork(row("ZCU104", 2, 10, 26), undefined, 0, 0), /one DPU core/);
+});
+
+Deno.test("min(N, K) x fps_1 is not a ceiling: published rows exceed it, and so may the estimator", () => {
+  // Why the estimator is not clipped to the naive baseline: threads overlap CPU work with DPU
+  // work, so one DPU core can finish more than fps_1. data/vitis-ai-modelzoo-perf.csv line 356
+  // (release 1.4): SemanticFPN-mobilenetv2 on ZCU104 (2 cores), fps_1 = 10.3, fps_mt = 53.5
+  // (5.19x); line 675 (release 2.0): tf2 MobileNet-v3 on KV260 (1 core), 1.6 -> 6.4 fps (4x).
+  const rows = loadVitisRows();
+  const at = (board: string, name: string, v: string) =>
+    rows.find((r) => r.board === board && r.name === name && r.vaiVersion === v)!;
+  for (
+    const [r, gain] of [
+      [at("ZCU104", "pt_SemanticFPN-mobilenetv2_cityscapes_512_1024_5.4G", "1.4"), 53.5 / 10.3],
+      [at("KV260", "tf2_mobilenetv3_imagenet_224_224_132M", "2.0"), 6.4 / 1.6],
+    ] as const
+  ) {
+    assert.ok(Math.abs(r.fpsMultithread! / r.fps1Thread! - gain) < 1e-12);
+    assert.ok(r.fpsMultithread! > Math.min(DEFAULT_THREADS, r.dpuCores) * r.fps1Thread!);
+  }
+  // Hand calculation: CPU share 0.6 (Tcpu 0.06 s, Tdpu 0.04 s), s = 0, one core, 8 threads:
+  // min(8 / 0.1, 1 / 0.04, 4 / 0.06) = 25 fps, 2.5 x the naive 10 fps.
+  const p = predict(est(0), sample(8, 1));
+  assert.ok(Math.abs(p.fps - 25) < 1e-9);
+  assert.ok(p.fps > Math.min(8, 1) * 10);
 });
