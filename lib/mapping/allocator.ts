@@ -45,8 +45,12 @@ export class MakespanEvaluator {
   private readonly ptr: Int32Array;
   /** Core c's queue is order[c * J .. c * J + count[c]). */
   private readonly order: Int32Array;
-  /** Priorities laid out like `order` (sort keys). */
+  /** Sort keys (priorities) beside `sorted`, or beside `order` in decodeAny. */
   private readonly keys: Float64Array;
+  /** Counting-sort state of decode: bucket per job, bucket starts, jobs in priority order. */
+  private readonly bucket: Int32Array;
+  private readonly bstart: Int32Array;
+  private readonly sorted: Int32Array;
   private readonly running: Int32Array;
   private readonly rem: Float64Array;
   private readonly req: Float64Array;
@@ -63,6 +67,9 @@ export class MakespanEvaluator {
     this.ptr = new Int32Array(this.n);
     this.order = new Int32Array(this.n * this.jobs);
     this.keys = new Float64Array(this.n * this.jobs);
+    this.bucket = new Int32Array(this.jobs);
+    this.bstart = new Int32Array(this.jobs + 1);
+    this.sorted = new Int32Array(this.jobs);
     this.running = new Int32Array(this.n);
     this.rem = new Float64Array(this.n);
     this.req = new Float64Array(this.n);
@@ -87,8 +94,46 @@ export class MakespanEvaluator {
     return Array.from(this.order.subarray(base, base + this.count[c]));
   }
 
-  /** Append each job to its core's queue, insertion-sorted by priority (ties by job index). */
+  /**
+   * Fill each core's queue in run order: ascending priority, ties by job index. Priorities in
+   * [0, 1] (every optimizer's) go through a counting sort on floor(p J), which is monotone in p, so
+   * an insertion pass over the bucketed list only moves jobs within a bucket; then the sorted jobs
+   * are dealt to their cores. Any other priority falls back to per-core insertion sorting.
+   */
   private decode(core: ArrayLike<number>, prio: ArrayLike<number>): void {
+    const { n, jobs: J, count, order, bucket, bstart, sorted, keys } = this;
+    bstart.fill(0);
+    for (let j = 0; j < J; j++) {
+      const c = core[j];
+      if (!(c >= 0 && c < n)) throw new RangeError(`job ${j}: core ${c} not in [0, ${n})`);
+      const p = prio[j];
+      if (!(p >= 0 && p <= 1)) return this.decodeAny(core, prio);
+      const b = Math.min(J - 1, Math.floor(p * J));
+      bucket[j] = b;
+      bstart[b + 1]++;
+    }
+    for (let b = 0; b < J; b++) bstart[b + 1] += bstart[b];
+    for (let j = 0; j < J; j++) sorted[bstart[bucket[j]]++] = j;
+    for (let i = 0; i < J; i++) {
+      const j = sorted[i], p = prio[j];
+      let k = i;
+      while (k > 0 && keys[k - 1] > p) {
+        keys[k] = keys[k - 1];
+        sorted[k] = sorted[k - 1];
+        k--;
+      }
+      keys[k] = p;
+      sorted[k] = j;
+    }
+    count.fill(0);
+    for (let i = 0; i < J; i++) {
+      const j = sorted[i], c = core[j];
+      order[c * J + count[c]++] = j;
+    }
+  }
+
+  /** Per-core insertion sort by priority (ties by job index), for any priority values. */
+  private decodeAny(core: ArrayLike<number>, prio: ArrayLike<number>): void {
     const { n, jobs: J, count, order, keys } = this;
     count.fill(0);
     for (let j = 0; j < J; j++) {
