@@ -55,6 +55,7 @@ export class MakespanEvaluator {
   private readonly rem: Float64Array;
   private readonly req: Float64Array;
   private readonly alloc: Float64Array;
+  private readonly pre: Float64Array;
 
   constructor(problem: Problem) {
     const t = problem.table;
@@ -74,6 +75,7 @@ export class MakespanEvaluator {
     this.rem = new Float64Array(this.n);
     this.req = new Float64Array(this.n);
     this.alloc = new Float64Array(this.n);
+    this.pre = new Float64Array(this.n + 1);
     this.finishCycles = new Float64Array(this.n);
   }
 
@@ -178,7 +180,7 @@ export class MakespanEvaluator {
    * of event k share a pass with the search for event k + 1.
    */
   private simulate(rec?: AllocatorRecorder): number {
-    const { n, rem, req, ptr, sysBw } = this;
+    const { n, rem, req, ptr, pre, sysBw } = this;
     ptr.fill(0);
     let active = 0;
     for (let c = 0; c < n; c++) if (this.load(c, 0)) active++;
@@ -196,14 +198,33 @@ export class MakespanEvaluator {
         best = c;
       }
     }
+    // pre[c] = left-to-right sum of req[0..c-1]; an event changes one request, so only the sums
+    // from that core on are redone (same additions, same order, as summing all of them).
+    pre[0] = 0;
+    for (let c = 0; c < n; c++) pre[c + 1] = pre[c] + req[c];
+    const { count, order, lat, bw, running, finishCycles, jobs: J } = this;
     let time = 0;
     for (;;) {
       if (rec) this.record(rec, time, dt, speed);
       time += dt;
-      if (!this.load(best, time) && --active === 0) return time;
       const done = best, step = dt, stepBw = dt * speed;
-      total = 0;
-      for (let c = 0; c < n; c++) total += req[c];
+      // load(done, time), inlined.
+      const k = ptr[done];
+      if (k >= count[done]) {
+        running[done] = -1;
+        rem[done] = Infinity;
+        req[done] = 0;
+        finishCycles[done] = time;
+        if (--active === 0) return time;
+      } else {
+        const j = order[done * J + k], i = j * n + done;
+        ptr[done] = k + 1;
+        running[done] = j;
+        rem[done] = lat[i];
+        req[done] = bw[i];
+      }
+      total = pre[done];
+      for (let c = done; c < n; c++) pre[c + 1] = total += req[c];
       speed = total > sysBw ? sysBw / total : 1;
       best = -1;
       dt = Infinity;
