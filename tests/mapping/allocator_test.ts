@@ -172,3 +172,82 @@ Deno.test("the decoder runs each core's jobs by ascending priority, ties by job 
     /job 0: core 2/,
   );
 });
+
+/**
+ * The allocator as first written: per event sum the requests left to right, take the first core
+ * with the smallest time to finish, advance every running job, load the finisher's next job.
+ * The optimised evaluator must give the same makespan bit for bit (the studies' JSON depends on it).
+ */
+function plainMakespan(lat: number[][], bw: number[][], sysBw: number, queues: number[][]): number {
+  const n = queues.length;
+  const ptr = new Array(n).fill(0), rem = new Array(n).fill(0), req = new Array(n).fill(0);
+  const load = (c: number) => {
+    if (ptr[c] >= queues[c].length) return (rem[c] = Infinity), (req[c] = 0), false;
+    const j = queues[c][ptr[c]++];
+    return (rem[c] = lat[j][c]), (req[c] = bw[j][c]), true;
+  };
+  let active = 0, time = 0;
+  for (let c = 0; c < n; c++) if (load(c)) active++;
+  while (active > 0) {
+    let total = 0;
+    for (let c = 0; c < n; c++) total += req[c];
+    const speed = total > sysBw ? sysBw / total : 1;
+    let best = -1, dt = Infinity;
+    for (let c = 0; c < n; c++) {
+      if (rem[c] === Infinity) continue;
+      const t = req[c] > 0 ? rem[c] / speed : rem[c];
+      if (t < dt) (dt = t), (best = c);
+    }
+    time += dt;
+    for (let c = 0; c < n; c++) {
+      if (rem[c] === Infinity) continue;
+      const left = rem[c] - dt * (req[c] > 0 ? speed : 1);
+      rem[c] = left > 0 ? left : 0;
+    }
+    if (!load(best)) active--;
+  }
+  return time;
+}
+
+// Priorities with ties, both ends of [0, 1] (clipped continuous optimizers) and, for the general
+// decoder, values outside it; bandwidths include 0 and both sides of the system bandwidth.
+const prioArb = fc.oneof(
+  fc.constantFrom(0, 1, 0.5, 0.25),
+  fc.double({ min: 0, max: 1, noNaN: true }),
+);
+const mixedArb = fc.integer({ min: 1, max: 9 }).chain((cores) =>
+  fc.record({
+    cores: fc.constant(cores),
+    rows: fc.array(
+      fc.tuple(
+        fc.array(fc.integer({ min: 1, max: 1e6 }), { minLength: cores, maxLength: cores }),
+        fc.array(fc.oneof(fc.constant(0), fc.double({ min: 1e-3, max: 64, noNaN: true })), {
+          minLength: cores,
+          maxLength: cores,
+        }),
+        fc.nat(cores - 1),
+        fc.oneof(prioArb, fc.double({ min: -2, max: 3, noNaN: true })),
+      ),
+      { minLength: 1, maxLength: 60 },
+    ),
+    sysBw: fc.oneof(fc.constant(1e6), fc.double({ min: 0.5, max: 64, noNaN: true })),
+    inUnit: fc.boolean(),
+  })
+);
+
+Deno.test("evaluator: same queues as decodeQueues and makespan bit-identical to the plain loop", () => {
+  fc.assert(
+    fc.property(mixedArb, ({ cores, rows, sysBw, inUnit }) => {
+      const lat = rows.map((r) => r[0]), bw = rows.map((r) => r[1]);
+      const p = tinyProblem(lat, bw, sysBw);
+      const prio = rows.map((r) => (inUnit ? Math.min(1, Math.max(0, r[3])) : r[3]));
+      const g = { core: Int32Array.from(rows.map((r) => r[2])), prio: Float64Array.from(prio) };
+      const ev = new MakespanEvaluator(p);
+      const m = ev.evaluate(g);
+      const queues = decodeQueues(g, cores);
+      assert.deepEqual(Array.from({ length: cores }, (_, c) => ev.queue(c)), queues);
+      assert.equal(m, plainMakespan(lat, bw, sysBw, queues));
+    }),
+    { seed: 7, numRuns: 300 },
+  );
+});

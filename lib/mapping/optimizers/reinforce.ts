@@ -23,13 +23,14 @@ export interface ReinforceOptions {
 const P = SLOT_FEATURES + CORE_FEATURES;
 
 /**
- * Sample from softmax(theta[off..] . phi_a) over `count` actions of `nf` features, and add the
- * score phi(a) - E[phi] to `score` at `out`; returns the action.
+ * Sample an action from softmax(theta . phi_a) and add its score function phi(a) - E[phi] to
+ * `score`. One copy per feature count (SLOT_FEATURES = 4, CORE_FEATURES = 5) with the features
+ * unrolled: this is REINFORCE's hot loop. The arithmetic is the plain loops' in the same order
+ * (logit = ((0 + t0 x0) + t1 x1) + ..., score element -= p_a x_a for a = 0, 1, ..., then += x_pick),
+ * so the samples and updates are bit-identical to them.
  */
-function sampleAndScore(
+function sampleSlot(
   theta: Float64Array,
-  off: number,
-  nf: number,
   phi: Float64Array,
   count: number,
   weight: Float64Array,
@@ -37,23 +38,86 @@ function sampleAndScore(
   out: number,
   rng: Rng,
 ): number {
+  const t0 = theta[0], t1 = theta[1], t2 = theta[2], t3 = theta[3];
   let max = -Infinity;
-  for (let a = 0; a < count; a++) {
+  for (let a = 0, i = 0; a < count; a++, i += 4) {
     let z = 0;
-    for (let f = 0; f < nf; f++) z += theta[off + f] * phi[a * nf + f];
+    z += t0 * phi[i];
+    z += t1 * phi[i + 1];
+    z += t2 * phi[i + 2];
+    z += t3 * phi[i + 3];
     weight[a] = z;
     if (z > max) max = z;
   }
   let sum = 0;
   for (let a = 0; a < count; a++) sum += weight[a] = Math.exp(weight[a] - max);
   let r = rng.next() * sum, pick = count - 1;
-  for (let a = 0; a < count; a++) {
+  let s0 = score[out], s1 = score[out + 1], s2 = score[out + 2], s3 = score[out + 3];
+  for (let a = 0, i = 0; a < count; a++, i += 4) {
     if (r >= 0 && (r -= weight[a]) < 0) pick = a;
     const p = weight[a] / sum;
-    for (let f = 0; f < nf; f++) score[out + f] -= p * phi[a * nf + f];
+    s0 -= p * phi[i];
+    s1 -= p * phi[i + 1];
+    s2 -= p * phi[i + 2];
+    s3 -= p * phi[i + 3];
   }
-  for (let f = 0; f < nf; f++) score[out + f] += phi[pick * nf + f];
+  const k = pick * 4;
+  score[out] = s0 + phi[k];
+  score[out + 1] = s1 + phi[k + 1];
+  score[out + 2] = s2 + phi[k + 2];
+  score[out + 3] = s3 + phi[k + 3];
   return pick;
+}
+
+/** sampleSlot for the CORE_FEATURES = 5 core features (parameters theta[4..8]). */
+function sampleCore(
+  theta: Float64Array,
+  phi: Float64Array,
+  count: number,
+  weight: Float64Array,
+  score: Float64Array,
+  out: number,
+  rng: Rng,
+): number {
+  const t0 = theta[4], t1 = theta[5], t2 = theta[6], t3 = theta[7], t4 = theta[8];
+  let max = -Infinity;
+  for (let a = 0, i = 0; a < count; a++, i += 5) {
+    let z = 0;
+    z += t0 * phi[i];
+    z += t1 * phi[i + 1];
+    z += t2 * phi[i + 2];
+    z += t3 * phi[i + 3];
+    z += t4 * phi[i + 4];
+    weight[a] = z;
+    if (z > max) max = z;
+  }
+  let sum = 0;
+  for (let a = 0; a < count; a++) sum += weight[a] = Math.exp(weight[a] - max);
+  let r = rng.next() * sum, pick = count - 1;
+  let s0 = score[out], s1 = score[out + 1], s2 = score[out + 2], s3 = score[out + 3];
+  let s4 = score[out + 4];
+  for (let a = 0, i = 0; a < count; a++, i += 5) {
+    if (r >= 0 && (r -= weight[a]) < 0) pick = a;
+    const p = weight[a] / sum;
+    s0 -= p * phi[i];
+    s1 -= p * phi[i + 1];
+    s2 -= p * phi[i + 2];
+    s3 -= p * phi[i + 3];
+    s4 -= p * phi[i + 4];
+  }
+  const k = pick * 5;
+  score[out] = s0 + phi[k];
+  score[out + 1] = s1 + phi[k + 1];
+  score[out + 2] = s2 + phi[k + 2];
+  score[out + 3] = s3 + phi[k + 3];
+  score[out + 4] = s4 + phi[k + 4];
+  return pick;
+}
+
+if (SLOT_FEATURES !== 4 || CORE_FEATURES !== 5) {
+  throw new Error(
+    "reinforce.ts: sampleSlot/sampleCore are unrolled for 4 slot and 5 core features",
+  );
 }
 
 /** The linear policy, its Adam state and the buffers of one episode. */
@@ -86,20 +150,9 @@ class Agent {
     score.fill(0);
     for (let t = 0; !env.done; t++) {
       const slots = env.observeSlots(phiS);
-      const s = sampleAndScore(theta, 0, SLOT_FEATURES, phiS, slots, weight, score, t * P, rng);
+      const s = sampleSlot(theta, phiS, slots, weight, score, t * P, rng);
       const n = env.observeCores(s, phiC);
-      const at = t * P + SLOT_FEATURES;
-      const c = sampleAndScore(
-        theta,
-        SLOT_FEATURES,
-        CORE_FEATURES,
-        phiC,
-        n,
-        weight,
-        score,
-        at,
-        rng,
-      );
+      const c = sampleCore(theta, phiC, n, weight, score, t * P + SLOT_FEATURES, rng);
       this.rewards[t] = env.step(s, c);
     }
   }
@@ -108,7 +161,8 @@ class Agent {
   learn(terminalReward: number, ep: number): void {
     const { jobs: J, rewards, baseline, spread, grad, score, bRate } = this;
     rewards[J - 1] += terminalReward;
-    grad.fill(0);
+    // The gradient's P = 9 sums in locals (the same additions in the same order as grad[f] +=).
+    let g0 = 0, g1 = 0, g2 = 0, g3 = 0, g4 = 0, g5 = 0, g6 = 0, g7 = 0, g8 = 0;
     let ret = 0;
     for (let t = J - 1; t >= 0; t--) {
       ret += rewards[t];
@@ -117,8 +171,18 @@ class Agent {
       baseline[t] += bRate * (ret - baseline[t]);
       spread[t] += bRate * (Math.abs(adv) - spread[t]);
       const norm = adv / (spread[t] + 1e-12) / J;
-      for (let f = 0; f < P; f++) grad[f] += norm * score[t * P + f];
+      const i = t * P;
+      g0 += norm * score[i];
+      g1 += norm * score[i + 1];
+      g2 += norm * score[i + 2];
+      g3 += norm * score[i + 3];
+      g4 += norm * score[i + 4];
+      g5 += norm * score[i + 5];
+      g6 += norm * score[i + 6];
+      g7 += norm * score[i + 7];
+      g8 += norm * score[i + 8];
     }
+    grad.set([g0, g1, g2, g3, g4, g5, g6, g7, g8]);
     adamStep(this.theta, grad, this.adamM, this.adamV, ep + 1, this.lr);
   }
 }

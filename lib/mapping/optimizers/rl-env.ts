@@ -34,6 +34,8 @@ export class WindowEnv {
   /** Load-independent features per job (SLOT_FEATURES - 1 of them; the position is added). */
   private readonly jobFixed: Float64Array;
   private readonly load: Float64Array;
+  /** Largest core load; loads only grow, so step() keeps it (same value as a fresh maximum). */
+  private maxLoad = 0;
   private readonly pending: Int32Array;
   private readonly scale: number;
 
@@ -78,6 +80,7 @@ export class WindowEnv {
   reset(): void {
     this.steps = 0;
     this.load.fill(0);
+    this.maxLoad = 0;
     for (let j = 0; j < this.jobs; j++) this.pending[j] = j;
   }
 
@@ -101,16 +104,14 @@ export class WindowEnv {
 
   /** Write the features of every core for the job in window slot `slot` into `phi`. */
   observeCores(slot: number, phi: Float64Array): number {
-    const n = this.cores, j = this.pending[this.steps + slot];
-    let maxLoad = 0;
-    for (let c = 0; c < n; c++) maxLoad = Math.max(maxLoad, this.load[c]);
-    for (let c = 0; c < n; c++) {
-      const i = j * n + c, f = c * CORE_FEATURES;
-      phi[f] = this.fixed[3 * i];
-      phi[f + 1] = Math.min(4, (this.load[c] + this.lat[i]) / this.scale);
-      phi[f + 2] = Math.max(-4, (this.load[c] - maxLoad) / this.scale);
-      phi[f + 3] = this.fixed[3 * i + 1];
-      phi[f + 4] = this.fixed[3 * i + 2];
+    const { cores: n, load, lat, fixed, scale, maxLoad } = this;
+    const j = this.pending[this.steps + slot];
+    for (let c = 0, i = j * n, f = 0; c < n; c++, i++, f += CORE_FEATURES) {
+      phi[f] = fixed[3 * i];
+      phi[f + 1] = Math.min(4, (load[c] + lat[i]) / scale);
+      phi[f + 2] = Math.max(-4, (load[c] - maxLoad) / scale);
+      phi[f + 3] = fixed[3 * i + 1];
+      phi[f + 4] = fixed[3 * i + 2];
     }
     return n;
   }
@@ -126,6 +127,7 @@ export class WindowEnv {
     this.core[j] = c;
     this.prio[j] = this.steps / this.jobs;
     this.load[c] += this.lat[j * n + c];
+    this.maxLoad = Math.max(this.maxLoad, this.load[c]);
     this.steps++;
     return -this.load[c] / (this.scale * this.jobs);
   }
