@@ -6,7 +6,7 @@
  * (Kernel > Restart & Run All) puts every output under its own cell. A screenshot per notebook
  * goes to tmp/browser-check/. Exits 1 naming notebook and cell on any failure.
  */
-import puppeteer, { type Page } from "puppeteer-core";
+import puppeteer, { type Browser, type Page } from "puppeteer-core";
 import { parseArgs } from "node:util";
 import { jupyterProblem } from "./jupyter.ts";
 import {
@@ -191,6 +191,35 @@ async function checkLive(page: Page, base: string, token: string, name: string) 
   return fails;
 }
 
+/** A failure that says nothing about the notebook: the page or its kernel did not come up. */
+const INFRA = /Timeout|timed out|Target closed|crashed|Session closed|detached/i;
+
+/**
+ * Run `check` in a new tab (closed afterwards), so a renderer that crashed or hung on one notebook
+ * cannot fail the next. A check that failed only because the page or kernel did not come up
+ * (a timeout or crash, seen about once in a few CI runs) is run once more in another new tab and
+ * the first failure is printed; a rendering failure is never retried.
+ */
+async function withFreshPage(
+  browser: Browser,
+  label: string,
+  check: (page: Page) => Promise<string[]>,
+): Promise<string[]> {
+  const attempt = async () => {
+    const page = await browser.newPage();
+    await page.setViewport(WINDOW);
+    try {
+      return await check(page);
+    } finally {
+      await page.close().catch(() => {});
+    }
+  };
+  const first = await attempt();
+  if (first.length === 0 || !first.every((f) => INFRA.test(f))) return first;
+  console.error(`browser: ${label}: ${first.join("; ")}; retrying once in a new tab`);
+  return await attempt();
+}
+
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
     args: Deno.args,
@@ -223,12 +252,15 @@ async function main(): Promise<number> {
   });
   const fails: string[] = [];
   try {
-    const page = await browser.newPage();
-    await page.setViewport(WINDOW);
     for (const n of names) {
       const t = performance.now();
-      const f = await checkStatic(page, server.url, server.token, n)
-        .catch((e) => [`${n}.ipynb: ${e instanceof Error ? e.message : e}`]);
+      const f = await withFreshPage(
+        browser,
+        `${n} untrusted`,
+        (page) =>
+          checkStatic(page, server.url, server.token, n)
+            .catch((e) => [`${n}.ipynb: ${e instanceof Error ? e.message : e}`]),
+      );
       fails.push(...f);
       const secs = ((performance.now() - t) / 1000).toFixed(1);
       console.error(`browser: ${n} ${f.length ? "FAILED" : "ok"} untrusted (${secs}s)`);
@@ -236,8 +268,13 @@ async function main(): Promise<number> {
     const live = values["no-live"] ? "" : values.live;
     if (live && names.includes(live)) {
       const t = performance.now();
-      const f = await checkLive(page, server.url, server.token, live)
-        .catch((e) => [`${live}.ipynb (live run): ${e instanceof Error ? e.message : e}`]);
+      const f = await withFreshPage(
+        browser,
+        `${live} live`,
+        (page) =>
+          checkLive(page, server.url, server.token, live)
+            .catch((e) => [`${live}.ipynb (live run): ${e instanceof Error ? e.message : e}`]),
+      );
       fails.push(...f);
       const secs = ((performance.now() - t) / 1000).toFixed(1);
       console.error(`browser: ${live} ${f.length ? "FAILED" : "ok"} Restart & Run All (${secs}s)`);
