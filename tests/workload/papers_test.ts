@@ -4,9 +4,12 @@
  * tolerance is that rounding (half a unit of the last printed digit). Where a paper's counting is
  * not defined (e.g. whether batch-norm scales or the classifier count) the test says so and states
  * its tolerance. MACs = multiply-accumulates ("FLOPs" and "mult-adds" in these papers).
- * Families not here: AlexNet (torchvision builds the 2014 one-weird-trick variant, not the paper's
- * network), RegNet, DenseNet, MnasNet, Inception v3 (we could not read their tables with
- * certainty); MobileNet v1, YOLO, BERT/GPT-2 and DLRM are checked in zoo_test.ts.
+ * RegNet is held to the authors' pycls model zoo (the paper's baselines), Inception v3 to its
+ * abstract. Families not here: AlexNet (torchvision builds the 2014 one-weird-trick variant,
+ * arXiv:1404.5997, which prints no parameter or operation count we could read); DenseNet (the
+ * paper gives ImageNet sizes only as a plot, the authors' README only errors); MnasNet (ours is
+ * torchvision's B1, without squeeze-excitation; the authors' tensorflow/tpu README gives counts
+ * only for A1, with it). MobileNet v1, YOLO, BERT/GPT-2 and DLRM are checked in zoo_test.ts.
  */
 import assert from "node:assert/strict";
 import { getNetwork, networkMacs, networkParams } from "../../lib/mod.ts";
@@ -117,4 +120,57 @@ Deno.test("EfficientNet (Tan & Le 2019, Table 2) at the paper's resolutions", ()
     "efficientnet_b5",
     "efficientnet_b7",
   ]);
+});
+
+Deno.test("RegNet (Radosavovic et al. 2020; the authors' pycls MODEL_ZOO.md): flops and params", () => {
+  // [model, flops (B), params (M)] from facebookresearch/pycls MODEL_ZOO.md, the baselines of the
+  // paper, printed to one decimal; the zoo has torchvision's 14 of pycls's 24 models.
+  const table: [string, number, number][] = [
+    ["regnet_x_400mf", 0.4, 5.2],
+    ["regnet_x_800mf", 0.8, 7.3],
+    ["regnet_x_1_6gf", 1.6, 9.2],
+    ["regnet_x_3_2gf", 3.2, 15.3],
+    ["regnet_x_8gf", 8.0, 39.6],
+    ["regnet_x_16gf", 15.9, 54.3],
+    ["regnet_x_32gf", 31.7, 107.8],
+    ["regnet_y_400mf", 0.4, 4.3],
+    ["regnet_y_800mf", 0.8, 6.3],
+    ["regnet_y_1_6gf", 1.6, 11.2],
+    ["regnet_y_3_2gf", 3.2, 19.4],
+    ["regnet_y_8gf", 8.0, 39.2],
+    ["regnet_y_16gf", 15.9, 83.6],
+    ["regnet_y_32gf", 32.3, 145.0],
+  ];
+  // Half a unit of the printed decimal. Our MACs meet the "flops" column, so it counts
+  // multiply-adds; params meet it with batch-norm scales and shifts counted (without them
+  // regnet_x_32gf is 107.65M, outside 107.8's rounding).
+  const misses: string[] = [];
+  for (const [m, bflops, mparams] of table) {
+    const net = getNetwork(m);
+    const g = networkMacs(net) / 1e9, p = networkParams(net) / 1e6;
+    if (Math.abs(g - bflops) > 0.05) misses.push(`${m} flops ${g.toFixed(3)} vs ${bflops}`);
+    if (Math.abs(p - mparams) > 0.05) misses.push(`${m} params ${p.toFixed(3)} vs ${mparams}`);
+  }
+  // Four misses, all where torchvision's published counts (ours is within 1% of
+  // them, see torchvision_test.ts) differ from pycls's for the same depth/w0/wa/wm/group settings:
+  // X-400MF 5.50M vs 5.2M, Y-800MF 6.43M vs 6.3M, Y-8GF 8.47 vs 8.0 GF and 39.38M vs 39.2M.
+  // Neither source says why; pinned so a change in either direction shows.
+  assert.deepEqual(misses.map((s) => s.split(" ").slice(0, 2).join(" ")), [
+    "regnet_x_400mf params",
+    "regnet_y_800mf params",
+    "regnet_y_8gf flops",
+    "regnet_y_8gf params",
+  ]);
+});
+
+Deno.test("Inception v3 (Szegedy et al. 2016, abstract): 5 billion multiply-adds, < 25M parameters", () => {
+  // The abstract's single-frame network at 299x299 "with a computational cost of 5 billion
+  // multiply-adds per inference and with using less than 25 million parameters". Ours is the
+  // inference network (no auxiliary head; with it, torchvision's 27.2M, see torchvision_test.ts).
+  const net = getNetwork("inception_v3");
+  assert.ok(networkParams(net) < 25e6, `params ${networkParams(net)} not below 25M`);
+  // One significant figure: 4.5-5.5 G. Ours is 5.71 G (torchvision's 5.71 GFLOPS), 14% above
+  // "5 billion"; the paper does not break its count down. Pinned as a known miss.
+  const g = networkMacs(net) / 1e9;
+  assert.ok(g > 5.5 && g < 6, `MACs ${g} G: the known miss against 5 billion changed`);
 });
