@@ -245,30 +245,13 @@ export class MakespanEvaluator {
         }
         continue;
       }
-      for (let c = 0; c < done; c++) {
+      for (let c = 0; c < n; c++) {
         const q = req[c] > 0;
-        const left = rem[c] - (q ? stepBw : step);
-        const r = left > 0 ? left : 0;
-        rem[c] = r;
-        const t = q ? r / speed : r;
-        if (t < dt) {
-          dt = t;
-          best = c;
+        let r = rem[c];
+        if (c !== done) {
+          const left = r - (q ? stepBw : step);
+          rem[c] = r = left > 0 ? left : 0;
         }
-      }
-      {
-        const r = rem[done];
-        const t = req[done] > 0 ? r / speed : r;
-        if (t < dt) {
-          dt = t;
-          best = done;
-        }
-      }
-      for (let c = done + 1; c < n; c++) {
-        const q = req[c] > 0;
-        const left = rem[c] - (q ? stepBw : step);
-        const r = left > 0 ? left : 0;
-        rem[c] = r;
         const t = q ? r / speed : r;
         if (t < dt) {
           dt = t;

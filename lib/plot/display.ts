@@ -33,13 +33,23 @@ export function table(rows: readonly Record<string, unknown>[], digits = 3): Dis
  * as a cell's last line keeps the output under its own cell under "Run All"). Outside the Jupyter
  * kernel it does nothing.
  */
-export async function display(value: Displayable): Promise<void> {
-  const data = value[DISPLAY]();
-  let jupyter: { broadcast: (type: string, content: Record<string, unknown>) => Promise<void> };
+export async function display(
+  value: Displayable,
+  broadcast: Broadcast | undefined = kernelBroadcast(),
+): Promise<void> {
+  if (!broadcast) return; // outside `deno jupyter`: nothing to show
+  await broadcast("display_data", { data: value[DISPLAY](), metadata: {}, transient: {} });
+}
+
+/** How a display message reaches the kernel's clients (`Deno.jupyter.broadcast`). */
+export type Broadcast = (type: string, content: Record<string, unknown>) => Promise<void>;
+
+/** The running kernel's broadcast, or undefined outside `deno jupyter` (where Deno.jupyter throws). */
+function kernelBroadcast(): Broadcast | undefined {
   try {
-    jupyter = (Deno as unknown as { jupyter: typeof jupyter }).jupyter;
+    const j = (Deno as unknown as { jupyter: { broadcast: Broadcast } }).jupyter;
+    return (type, content) => j.broadcast(type, content);
   } catch {
-    return; // Deno.jupyter throws outside `deno jupyter`: nothing to show
+    return undefined;
   }
-  await jupyter.broadcast("display_data", { data, metadata: {}, transient: {} });
 }

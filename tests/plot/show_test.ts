@@ -101,8 +101,25 @@ Deno.test("table: the displayable carries all three formats; digits option appli
   assert.ok(b["text/plain"].endsWith("0.33"));
 });
 
-Deno.test("display: outside the Jupyter kernel it resolves and does nothing", async () => {
-  await display(table(rows));
+Deno.test("display: sends the value's bundle as display_data and resolves only once it is sent", async () => {
+  const sent: [string, Record<string, unknown>][] = [];
+  let release = () => {};
+  const gate = new Promise<void>((r) => release = r);
+  let resolved = false;
+  const done = display(table(rows), (type, content) => {
+    sent.push([type, content]);
+    return gate;
+  }).then(() => resolved = true);
+  await Promise.resolve();
+  assert.equal(resolved, false, "display resolved before the kernel sent the message");
+  release();
+  await done;
+  assert.equal(resolved, true);
+  assert.deepEqual(sent, [["display_data", {
+    data: table(rows)[DISPLAY](),
+    metadata: {},
+    transient: {},
+  }]]);
 });
 
 Deno.test("transposeRows: one row per metric, one column per key value; bad keys named", () => {
