@@ -3,10 +3,11 @@
  * take the next chunk; every point is placed by its (network, configuration) index, so the result
  * is the same, point for point, whatever the number of workers or the order chunks finish in.
  */
+import { defaultWorkers, runOnWorkers } from "../workers.ts";
 import type { CoreBase, CoreConfig } from "./config.ts";
-import { assembleSweep, type SweepPoint, type SweepResult, sweepSync } from "./sweep.ts";
-import type { ToMain, ToWorker } from "./sweep-protocol.ts";
+import { assembleSweep, type SweepResult, sweepSync } from "./sweep.ts";
 import { unpackPoints } from "./pack.ts";
+import type { SweepChunk, SweepInit } from "./sweep-worker.ts";
 import type { SweepWorkload } from "./workload.ts";
 
 /** Options of `sweep`. */
@@ -17,10 +18,6 @@ export interface SweepOptions extends CoreBase {
   chunkConfigs?: number;
   /** Called after each finished chunk with configurations done and total. */
   onProgress?: (doneConfigs: number, totalConfigs: number) => void;
-}
-
-function defaultWorkers(): number {
-  return Math.max(1, Math.min(2, navigator.hardwareConcurrency || 1));
 }
 
 function checkCount(what: string, v: number, min: number): number {
@@ -45,58 +42,18 @@ export async function sweep(
     opts.onProgress?.(configs.length, configs.length);
     return r;
   }
-  const chunks: Array<{ first: number; count: number }> = [];
+  const chunks: SweepChunk[] = [];
   for (let f = 0; f < configs.length; f += chunk) {
     chunks.push({ first: f, count: Math.min(chunk, configs.length - f) });
   }
-  const parts = await runChunks(workload, [...configs], base, chunks, workers, opts.onProgress);
-  return assembleSweep(workload, configs, parts.flat());
-}
-
-function runChunks(
-  workload: SweepWorkload,
-  configs: CoreConfig[],
-  base: CoreBase,
-  chunks: Array<{ first: number; count: number }>,
-  workers: number,
-  onProgress?: (done: number, total: number) => void,
-): Promise<SweepPoint[][]> {
-  const results: SweepPoint[][] = new Array(chunks.length);
-  const pool: Worker[] = [];
-  let next = 0, finished = 0, doneConfigs = 0;
-  return new Promise((resolve, reject) => {
-    const stop = () => pool.forEach((w) => w.terminate());
-    const feed = (w: Worker) => {
-      if (next >= chunks.length) return;
-      const c = chunks[next];
-      w.postMessage({ type: "chunk", chunk: next++, ...c } satisfies ToWorker);
-    };
-    if (chunks.length === 0) return resolve([]);
-    for (let i = 0; i < Math.min(workers, chunks.length); i++) {
-      const w = new Worker(new URL("./sweep-worker.ts", import.meta.url).href, { type: "module" });
-      pool.push(w);
-      w.onerror = (e) => {
-        e.preventDefault();
-        stop();
-        reject(new Error(`sweep worker failed: ${e.message}`));
-      };
-      w.onmessage = (e: MessageEvent<ToMain>) => {
-        const m = e.data;
-        if (m.type === "error") {
-          stop();
-          return reject(new Error(`sweep worker: ${m.message}`));
-        }
-        results[m.chunk] = unpackPoints(m.packed);
-        doneConfigs += chunks[m.chunk].count;
-        onProgress?.(doneConfigs, configs.length);
-        if (++finished === chunks.length) {
-          stop();
-          return resolve(results);
-        }
-        feed(w);
-      };
-      w.postMessage({ type: "init", workload, configs, base } satisfies ToWorker);
-      feed(w);
-    }
-  });
+  let doneConfigs = 0;
+  const packed = await runOnWorkers<SweepInit, SweepChunk, Float64Array>(
+    new URL("./sweep-worker.ts", import.meta.url),
+    { workload, configs: [...configs], base },
+    chunks,
+    workers,
+    "sweep",
+    (index) => opts.onProgress?.(doneConfigs += chunks[index].count, configs.length),
+  );
+  return assembleSweep(workload, configs, packed.flatMap(unpackPoints));
 }
