@@ -5,6 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { pythonFloatString } from "../../lib/arch/mod.ts";
+import { runCli } from "../cli_run.ts";
 
 const DIR = new URL("../fixtures/scalesim-golden/", import.meta.url);
 const read = (rel: string) => Deno.readTextFile(new URL(rel, DIR));
@@ -16,15 +17,11 @@ function table(text: string): Record<string, string>[] {
 }
 
 async function simulate(topology: string, config: string) {
-  const args = ["--topology", topology, "--config", config, "--format", "scalesim"];
-  const out = await new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", "lib/cli.ts", "simulate", ...args],
-    stdout: "piped",
-    stderr: "piped",
-  }).output();
-  const dec = new TextDecoder();
-  assert.equal(out.code, 0, dec.decode(out.stderr));
-  return table(dec.decode(out.stdout));
+  const r = await runCli(
+    ...["simulate", "--topology", topology, "--config", config, "--format", "scalesim"],
+  );
+  assert.equal(r.code, 0, r.stderr);
+  return table(r.stdout);
 }
 
 const path = (rel: string) => new URL(rel, DIR).pathname;

@@ -1,14 +1,7 @@
 import assert from "node:assert/strict";
+import { runCli } from "../cli_run.ts";
 
-async function simulate(...args: string[]) {
-  const out = await new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", "lib/cli.ts", "simulate", ...args],
-    stdout: "piped",
-    stderr: "piped",
-  }).output();
-  const dec = new TextDecoder();
-  return { code: out.code, stdout: dec.decode(out.stdout), stderr: dec.decode(out.stderr) };
-}
+const simulate = (...args: string[]) => runCli("simulate", ...args);
 
 const cfg = `[general]
 run_name = tiny_cfg

@@ -1,14 +1,7 @@
 import assert from "node:assert/strict";
+import { runCli } from "../cli_run.ts";
 
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out = await new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", "lib/cli.ts", ...args],
-    stdout: "piped",
-    stderr: "piped",
-  }).output();
-  const dec = new TextDecoder();
-  return { code: out.code, stdout: dec.decode(out.stdout), stderr: dec.decode(out.stderr) };
-}
+const cli = (...args: string[]) => runCli(...args);
 
 Deno.test("cli: unknown subcommand exits 2 and names it", async () => {
   const r = await cli("frobnicate");

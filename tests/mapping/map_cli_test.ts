@@ -2,18 +2,11 @@
 import assert from "node:assert/strict";
 import { getSetting, makeProblem, makespanBounds, parseM3eCsv } from "../../lib/mapping/mod.ts";
 import { M3E_JOBS } from "./helpers.ts";
+import { runCli } from "../cli_run.ts";
 
 const CSV = new URL("language-insts0.csv", M3E_JOBS).pathname;
 
-async function map(...args: string[]) {
-  const out = await new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", "lib/cli.ts", "map", ...args],
-    stdout: "piped",
-    stderr: "piped",
-  }).output();
-  const dec = new TextDecoder();
-  return { code: out.code, stdout: dec.decode(out.stdout), stderr: dec.decode(out.stderr) };
-}
+const map = (...args: string[]) => runCli("map", ...args);
 
 Deno.test({
   name: `map --json: a schedule that covers every job once, above the lower bound`,

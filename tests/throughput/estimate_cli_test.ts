@@ -1,14 +1,7 @@
 import assert from "node:assert/strict";
+import { runCli } from "../cli_run.ts";
 
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out = await new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", "lib/cli.ts", "estimate", ...args],
-    stdout: "piped",
-    stderr: "piped",
-  }).output();
-  const dec = new TextDecoder();
-  return { code: out.code, stdout: dec.decode(out.stdout), stderr: dec.decode(out.stderr) };
-}
+const cli = (...args: string[]) => runCli("estimate", ...args);
 
 const HEAD = "name,board,dpu_arch,dpu_cores,dpu_mhz,gops_per_image,fps_1thread,input_hw";
 

@@ -1,16 +1,9 @@
 /** `deno task zoo --onnx` and `deno task simulate --onnx`: fields, costs, and error exits. */
 import assert from "node:assert/strict";
 import { defaultAccelerator, getNetwork, networkCost } from "../../lib/mod.ts";
+import { runCli } from "../cli_run.ts";
 
-async function cli(...args: string[]) {
-  const out = await new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", "lib/cli.ts", ...args],
-    stdout: "piped",
-    stderr: "piped",
-  }).output();
-  const dec = new TextDecoder();
-  return { code: out.code, stdout: dec.decode(out.stdout), stderr: dec.decode(out.stderr) };
-}
+const cli = (...args: string[]) => runCli(...args);
 
 const R18 = "tests/fixtures/onnx/resnet18.onnx";
 const DET = "tests/fixtures/onnx/ch_PP-OCRv4_det_infer.onnx";

@@ -1,16 +1,9 @@
 /** `deno task zoo`: the --json fields, family filter, topology export and usage errors. */
 import assert from "node:assert/strict";
 import { cnnNames, getNetwork, networkMacs, readTopology } from "../../lib/mod.ts";
+import { runCli } from "../cli_run.ts";
 
-async function zoo(...args: string[]) {
-  const out = await new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", "lib/cli.ts", "zoo", ...args],
-    stdout: "piped",
-    stderr: "piped",
-  }).output();
-  const dec = new TextDecoder();
-  return { code: out.code, stdout: dec.decode(out.stdout), stderr: dec.decode(out.stderr) };
-}
+const zoo = (...args: string[]) => runCli("zoo", ...args);
 
 Deno.test("zoo --json: exactly name, family, task, input, layers, params, macs; integers", async () => {
   const r = await zoo("--json");
