@@ -17,6 +17,7 @@ import { resnetEntries } from "./resnet.ts";
 import type { ZooEntry } from "./types.ts";
 import { eraEntries } from "./era.ts";
 import { visionTaskEntries } from "./vision_tasks.ts";
+import { restorationEntries } from "./restoration.ts";
 
 let cache: Map<string, ZooEntry> | undefined;
 
@@ -38,6 +39,7 @@ export function entries(): Map<string, ZooEntry> {
     ...detectionEntries(),
     ...segmentationEntries(),
     ...visionTaskEntries(),
+    ...restorationEntries(),
     ...languageEntries(),
     ...recommendationEntries(),
     ...eraEntries(),
