@@ -18,6 +18,7 @@ import type { ZooEntry } from "./types.ts";
 import { eraEntries } from "./era.ts";
 import { visionTaskEntries } from "./vision_tasks.ts";
 import { restorationEntries } from "./restoration.ts";
+import { segmenterEntries } from "./segmenters.ts";
 
 let cache: Map<string, ZooEntry> | undefined;
 
@@ -40,6 +41,7 @@ export function entries(): Map<string, ZooEntry> {
     ...segmentationEntries(),
     ...visionTaskEntries(),
     ...restorationEntries(),
+    ...segmenterEntries(),
     ...languageEntries(),
     ...recommendationEntries(),
     ...eraEntries(),

@@ -1,0 +1,153 @@
+/**
+ * More semantic-segmentation CNNs, each at its paper's (or the Vitis AI zoo's) input size:
+ * - erfnet: ERFNet (Romera et al. 2017, Table 1) at 512 x 1024 for Cityscapes (19 classes), the
+ *   Vitis AI row tf2_erfnet_cityscapes_512_1024_54G. Every conv has a bias (the authors' code).
+ *   Its 3x3 stride-2 transposed convs are recorded as a 3x3 conv at the input resolution and a 2x
+ *   upsample (same weights and MACs, as ENet's in vision_tasks.ts); the final 2x2 stride-2 one as
+ *   a 1x1 conv to 4 x classes and a depth-to-space (its 19 biases are not counted).
+ * - segnet: SegNet (Badrinarayanan et al. 2017) at CamVid's 360 x 480, 11 classes: the 13 VGG-16
+ *   convs with batch norm, a mirrored decoder whose max-unpooling is a bookkeeping upsample to
+ *   the encoder's size, and a 3x3 classifier. Pools round up (Caffe), so 45 -> 23 -> 12.
+ * - pspnet_resnet101: PSPNet (Zhao et al. 2017) on dilated ResNet-101 (output stride 8) at the
+ *   Cityscapes crop 713 x 713, 19 classes: pyramid pooling over 1, 2, 3, 6 bins (1x1 conv to 512
+ *   each, bilinear back), 3x3 conv to 512, classifier. The stem is torchvision's 7x7 one, not the
+ *   authors' three 3x3 convs (see tests/workload/segmenters_test.ts). The auxiliary head on stage
+ *   3 is training-only and appended only with `auxHeads`.
+ * - fcn8s_vgg16: FCN-8s (Long et al. 2015) as the authors' voc-fcn8s net at 500 x 500, 21 classes:
+ *   VGG-16 with conv1_1 padded by 100, fc6/fc7 as 7x7 and 1x1 convs, skip scores from pool4 and
+ *   pool3 cropped and added. The two learned 4x4 stride-2 deconvs are a 1x1 conv to 16 x 21
+ *   channels, a depth-to-space and a resize to the deconv's (n - 1) * 2 + 4 output (scatter form:
+ *   same weights and MACs); the final 16x16 stride-8 deconv is fixed bilinear interpolation in the
+ *   authors' net, so it is a resize (no weights, no MACs, as torchvision's final upsample).
+ */
+import type { Cursor } from "./builder.ts";
+import { resnetBackbone } from "./resnet.ts";
+import { cnn, type ZooEntry } from "./types.ts";
+
+const b = { bias: true } as const;
+
+/** ERFNet downsampler: 3x3 stride-2 conv to out - in channels, concat the 2x2 max pool, BN. */
+function erfDown(x: Cursor, n: string, out: number): void {
+  const pool = x.branch().pool(`${n}.pool`, "max", 2);
+  x.conv(`${n}.conv`, out - x.c, 3, { stride: 2, bias: true });
+  x.concat(`${n}.concat`, [x.branch(), pool]).norm(`${n}.bn`);
+}
+
+/** ERFNet non-bottleneck-1D: (3x1, 1x3, BN) then dilated (3x1, 1x3, BN), added to the input. */
+function nonBt1d(x: Cursor, n: string, d: number): void {
+  const skip = x.branch();
+  x.conv(`${n}.conv3x1_1`, x.c, [3, 1], b).conv(`${n}.conv1x3_1`, x.c, [1, 3], b).norm(`${n}.bn1`);
+  x.conv(`${n}.conv3x1_2`, x.c, [3, 1], { bias: true, dilation: d, pad: [d, 0] });
+  x.conv(`${n}.conv1x3_2`, x.c, [1, 3], { bias: true, dilation: d, pad: [0, d] });
+  x.norm(`${n}.bn2`).add(`${n}.add`, skip);
+}
+
+function erfnet(classes: number) {
+  return (x: Cursor) => {
+    erfDown(x, "enc.initial", 16);
+    erfDown(x, "enc.down1", 64);
+    for (let i = 0; i < 5; i++) nonBt1d(x, `enc.l1.${i}`, 1);
+    erfDown(x, "enc.down2", 128);
+    [2, 4, 8, 16, 2, 4, 8, 16].forEach((d, i) => nonBt1d(x, `enc.l2.${i}`, d));
+    for (const [i, c] of [[1, 64], [2, 16]]) {
+      x.conv(`dec.up${i}`, c, 3, { bias: true }).upsample(`dec.up${i}.upsample`, 2);
+      x.norm(`dec.up${i}.bn`);
+      nonBt1d(x, `dec.l${i}.0`, 1);
+      nonBt1d(x, `dec.l${i}.1`, 1);
+    }
+    x.conv("dec.output", 4 * classes, 1, { bn: false }).eltwise(
+      "dec.output.d2s",
+      "upsample",
+      classes,
+      2,
+    );
+  };
+}
+
+/** VGG-16 stages: conv widths per stage. */
+const VGG16 = [[64, 64], [128, 128], [256, 256, 256], [512, 512, 512], [512, 512, 512]];
+
+function segnet(classes: number) {
+  return (x: Cursor) => {
+    const sizes: [number, number][] = [];
+    VGG16.forEach((widths, s) => {
+      widths.forEach((c, i) => x.conv(`enc${s + 1}.${i + 1}`, c, 3, { bias: true, bn: true }));
+      sizes.push([x.h, x.w]);
+      x.pool(`pool${s + 1}`, "max", 2, { ceil: true });
+    });
+    // Decoder: stage s mirrors encoder stage s; its last conv narrows to the next stage's width.
+    for (let s = 4; s >= 0; s--) {
+      x.resize(`unpool${s + 1}`, ...sizes[s]);
+      const widths = VGG16[s];
+      widths.forEach((c, i) => {
+        const last = i === widths.length - 1;
+        const name = `dec${s + 1}.${widths.length - i}`;
+        // The first stage's last conv is the classifier (bias, no batch norm).
+        if (last && s === 0) x.conv(name, classes, 3, b);
+        else x.conv(name, last ? VGG16[s - 1][0] : c, 3, { bias: true, bn: true });
+      });
+    }
+  };
+}
+
+function pspnet(classes: number, size: number) {
+  return (x: Cursor, o: { auxHeads?: boolean }) => {
+    const stage3 = resnetBackbone(x, "resnet101", true);
+    const parts = [x.branch()];
+    for (const bins of [1, 2, 3, 6]) {
+      const k = x.h / bins;
+      const p = x.branch().pool(`ppm.${bins}.pool`, "avg", k);
+      p.conv(`ppm.${bins}.conv`, 512, 1).resize(`ppm.${bins}.upsample`, x.h, x.w);
+      parts.push(p);
+    }
+    x.concat("ppm.concat", parts).conv("final.conv", 512, 3).conv("final.cls", classes, 1, b);
+    x.resize("upsample", size, size);
+    if (o.auxHeads) {
+      stage3.conv("aux.conv", 256, 3).conv("aux.cls", classes, 1, b);
+      stage3.resize("aux.upsample", size, size);
+    }
+  };
+}
+
+/** A learned 4x4 stride-2 deconv in scatter form (see the module comment). */
+function deconv4(x: Cursor, n: string): void {
+  const [h, w, c] = [x.h, x.w, x.c];
+  x.conv(n, 16 * c, 1, { bn: false }).eltwise(`${n}.d2s`, "upsample", c, 2);
+  x.resize(`${n}.overlap`, (h - 1) * 2 + 4, (w - 1) * 2 + 4);
+}
+
+function fcn8s(classes: number) {
+  return (x: Cursor) => {
+    const taps: Cursor[] = [];
+    VGG16.forEach((widths, s) => {
+      widths.forEach((c, i) => {
+        const pad = s === 0 && i === 0 ? 100 : 1;
+        x.conv(`conv${s + 1}_${i + 1}`, c, 3, { bias: true, pad });
+      });
+      x.pool(`pool${s + 1}`, "max", 2, { ceil: true });
+      taps.push(x.branch());
+    });
+    x.conv("fc6", 4096, 7, { bias: true, pad: 0 }).conv("fc7", 4096, 1, b);
+    x.conv("score_fr", classes, 1, b);
+    deconv4(x, "upscore2");
+    const pool4 = taps[3].conv("score_pool4", classes, 1, b);
+    // Crops at the offsets of the authors' net (5 and 9): only the size matters here.
+    x.add("fuse_pool4", pool4.crop(x.h, x.w));
+    deconv4(x, "upscore_pool4");
+    const pool3 = taps[2].conv("score_pool3", classes, 1, b);
+    x.add("fuse_pool3", pool3.crop(x.h, x.w));
+    // Fixed bilinear 8x (16x16 stride-8 deconv); the crop back to 500 x 500 is a view.
+    x.resize("upscore8", (x.h - 1) * 8 + 16, (x.w - 1) * 8 + 16);
+  };
+}
+
+/** ERFNet, SegNet, PSPNet (ResNet-101) and FCN-8s (VGG-16); see the module comment. */
+export function segmenterEntries(): ZooEntry[] {
+  const s = "segmentation" as const;
+  return [
+    cnn("erfnet", "erfnet", s, [512, 1024], erfnet(19)),
+    cnn("segnet", "segnet", s, [360, 480], segnet(11)),
+    cnn("pspnet_resnet101", "pspnet", s, [713, 713], pspnet(19, 713)),
+    cnn("fcn8s_vgg16", "fcn", s, [500, 500], fcn8s(21)),
+  ];
+}

@@ -1,0 +1,79 @@
+/**
+ * ERFNet, SegNet, PSPNet and FCN-8s (lib/workload/zoo/segmenters.ts) against published parameter
+ * and operation counts. Vitis AI zoo names end in operations at the stated input size (2 per
+ * MAC); papers count parameters in millions to the printed digits.
+ */
+import assert from "node:assert/strict";
+import { getNetwork, listModels, networkMacs, networkParams } from "../../lib/mod.ts";
+import { entries } from "../../lib/workload/zoo/registry.ts";
+
+const paramsM = (name: string) => networkParams(getNetwork(name)) / 1e6;
+
+Deno.test("segmenters: registered as segmentation at their stated input sizes", () => {
+  const info = new Map(listModels().map((m) => [m.name, m]));
+  const want: [string, number, number][] = [
+    ["erfnet", 512, 1024],
+    ["segnet", 360, 480],
+    ["pspnet_resnet101", 713, 713],
+    ["fcn8s_vgg16", 500, 500],
+  ];
+  for (const [name, h, w] of want) {
+    const m = info.get(name);
+    assert.ok(m, name);
+    assert.deepEqual([m.task, m.input.h, m.input.w, m.domain], ["segmentation", h, w, "cnn"]);
+  }
+});
+
+Deno.test("ERFNet: Vitis AI tf2_erfnet_cityscapes_512_1024_54G and 2.07M parameters", () => {
+  // Operations: 54 G at 512 x 1024 (2 per MAC). Ours is 53.2 G, 1.5 % low and outside the
+  // rounding of "54" by 0.3 G; the Vitis model's per-layer count is not published, so the
+  // difference is pinned, not explained: tolerance 2 %.
+  const gops = (2 * networkMacs(getNetwork("erfnet"))) / 1e9;
+  assert.ok(Math.abs(gops / 54 - 1) <= 0.02, `${gops}`);
+  assert.ok(gops < 54, "known miss: below the published count");
+  // Parameters: pytorch-auto-drive's ERFNet profiling table gives 2.07 M (class count not
+  // stated). Ours, 2 064 172 (19 classes; hand count 12C^2 + 8C per non-bottleneck-1D block),
+  // is 0.3 % below its rounding: a pinned known miss within 0.5 %.
+  const p = paramsM("erfnet");
+  assert.ok(Math.abs(p / 2.07 - 1) <= 0.005 && p < 2.065, `${p}`);
+});
+
+Deno.test("SegNet (Badrinarayanan et al. 2017): 29.5M parameters", () => {
+  // VGG-16 encoder and mirrored decoder with batch norm: 29 449 355 with CamVid's 11-class
+  // classifier (each class adds 577). The paper's 29.5M does not say which dataset's
+  // classifier it counts; at 11 classes ours is 0.002 M below its rounding edge (29.45): within
+  // 0.5 %.
+  const p = paramsM("segnet");
+  assert.equal(networkParams(getNetwork("segnet")), 29_449_355);
+  assert.ok(Math.abs(p / 29.5 - 1) <= 0.005, `${p}`);
+});
+
+Deno.test("PSPNet ResNet-101: 65.7M parameters (ESPNet paper, Mehta et al. 2018, Sec. 1)", () => {
+  // "PSPNet [1] has 65.7 million parameters" (no auxiliary head at inference). Ours uses
+  // torchvision's 7x7 stem; the PSPNet ResNet's stem is three 3x3 convs (3-64-64-128, BN), which
+  // also widens layer1's input to 128. Hand count of that difference: stem 112 320 + 512 BN vs
+  // 9 408 + 128 BN (+103 296), layer1.0 conv1 128x64 vs 64x64 (+4 096), downsample 128x256 vs
+  // 64x256 (+16 384): +123 776. With it ours rounds to 65.7M; without it, 65.58M (known miss
+  // explained by the stem).
+  const ours = networkParams(getNetwork("pspnet_resnet101"));
+  const deepStem = ours + 103_296 + 4_096 + 16_384;
+  assert.ok(deepStem >= 65.65e6 && deepStem < 65.75e6, `${deepStem}`);
+  assert.ok(ours < 65.65e6, "known miss without the deep stem");
+  // The training-only auxiliary head is appended only when asked for.
+  const withAux = entries().get("pspnet_resnet101")!.build({
+    batch: 1,
+    seqLen: 128,
+    auxHeads: true,
+  });
+  assert.ok(withAux.some((l) => l.name === "aux.cls"));
+  assert.ok(!getNetwork("pspnet_resnet101").layers.some((l) => l.name.startsWith("aux")));
+});
+
+Deno.test("FCN-8s (Long et al. 2015, Table 1): FCN-VGG16 134M parameters", () => {
+  // Table 1 gives 134M for FCN-VGG16 (the 32s net). FCN-8s adds the pool4 and pool3 score convs
+  // (512*21 + 21, 256*21 + 21) and two learned 4x4 deconvs (16*21*21 each) = 30 282 (hand count);
+  // the final 8x deconv is fixed bilinear, not a parameter. Both round to 134M.
+  const ours = networkParams(getNetwork("fcn8s_vgg16"));
+  const fcn32 = ours - (512 * 21 + 21) - (256 * 21 + 21) - 2 * 16 * 21 * 21;
+  for (const p of [ours, fcn32]) assert.ok(p >= 133.5e6 && p < 134.5e6, `${p}`);
+});
