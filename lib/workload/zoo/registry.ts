@@ -19,6 +19,7 @@ import { eraEntries } from "./era.ts";
 import { visionTaskEntries } from "./vision_tasks.ts";
 import { restorationEntries } from "./restoration.ts";
 import { segmenterEntries } from "./segmenters.ts";
+import { poseEntries } from "./pose.ts";
 
 let cache: Map<string, ZooEntry> | undefined;
 
@@ -42,6 +43,7 @@ export function entries(): Map<string, ZooEntry> {
     ...visionTaskEntries(),
     ...restorationEntries(),
     ...segmenterEntries(),
+    ...poseEntries(),
     ...languageEntries(),
     ...recommendationEntries(),
     ...eraEntries(),
