@@ -19,6 +19,12 @@
  *   channels, a depth-to-space and a resize to the deconv's (n - 1) * 2 + 4 output (scatter form:
  *   same weights and MACs); the final 16x16 stride-8 deconv is fixed bilinear interpolation in the
  *   authors' net, so it is a resize (no weights, no MACs, as torchvision's final upsample).
+ * - espnet: ESPNet (Mehta et al. 2018) with p = 2, q = 8 at Cityscapes' 512 x 1024, 20 classes
+ *   (the authors' Cityscapes setting; q = 8 is the deepest of the three released models, p = 2 with
+ *   q = 3, 5, 8, and the one the paper's size matches, see tests/workload/segmenters_test.ts): ESP modules (1x1 or strided 3x3 reduce to n = out / 5,
+ *   five 3x3 convs dilated 1-16, hierarchical sums, concat), input-image average-pool
+ *   projections, and the light decoder whose 2x2 stride-2 transposed convs are 1x1 convs to 4 x
+ *   classes and a depth-to-space (exact: no biases). PReLU slopes are not counted (as in ENet).
  */
 import type { Cursor } from "./builder.ts";
 import { resnetBackbone } from "./resnet.ts";
@@ -141,7 +147,65 @@ function fcn8s(classes: number) {
   };
 }
 
-/** ERFNet, SegNet, PSPNet (ResNet-101) and FCN-8s (VGG-16); see the module comment. */
+type EspMode = "down" | "residual" | "plain";
+
+/** ESP module: reduce to n = out / 5 (3x3 stride 2 when "down"), dilated 3x3s, HFF sums, BN. */
+function esp(x: Cursor, n: string, out: number, mode: EspMode): void {
+  const skip = x.branch();
+  const k = Math.floor(out / 5), k1 = out - 4 * k;
+  if (mode === "down") x.conv(`${n}.c1`, k, 3, { stride: 2, bn: false });
+  else x.conv(`${n}.c1`, k, 1, { bn: false });
+  const parts = [x.branch().conv(`${n}.d1`, k1, 3, { bn: false })];
+  let sum: Cursor | undefined;
+  for (const d of [2, 4, 8, 16]) {
+    const y = x.branch().conv(`${n}.d${d}`, k, 3, { dilation: d, bn: false });
+    if (sum) y.add(`${n}.hff${d}`, sum);
+    parts.push(y);
+    sum = y;
+  }
+  x.concat(`${n}.concat`, parts);
+  if (mode === "residual") x.add(`${n}.add`, skip);
+  x.norm(`${n}.bn`);
+}
+
+/** A 2x2 stride-2 transposed conv without bias: 1x1 conv to 4 x channels and depth-to-space. */
+function deconv2(x: Cursor, n: string, c: number): void {
+  x.conv(n, 4 * c, 1, { bn: false }).eltwise(`${n}.d2s`, "upsample", c, 2);
+}
+
+/** ESPNet with p ESP modules at 1/4 and q at 1/8 (see the module comment). */
+export function espnet(classes: number, p: number, q: number) {
+  return (x: Cursor) => {
+    const img = x.branch();
+    const avg = (y: Cursor, n: string) => y.pool(n, "avg", 3, { stride: 2, pad: 1 });
+    x.conv("level1", 16, 3, { stride: 2 });
+    const inp1 = avg(img.branch(), "sample1");
+    x.concat("cat0", [x.branch(), inp1]).norm("b1");
+    const out0 = x.branch();
+    esp(x, "level2_0", 64, "down");
+    const out10 = x.branch();
+    for (let i = 0; i < p; i++) esp(x, `level2.${i}`, 64, "residual");
+    const inp2 = avg(avg(img.branch(), "sample2.0"), "sample2.1");
+    x.concat("cat1", [x.branch(), out10, inp2]).norm("b2");
+    const out1 = x.branch();
+    esp(x, "level3_0", 128, "down");
+    const out20 = x.branch();
+    for (let i = 0; i < q; i++) esp(x, `level3.${i}`, 128, "residual");
+    x.concat("cat2", [out20, x.branch()]).norm("b3");
+    // Decoder: classes at 1/8, up to 1/4 and fused with the projected 1/4 features, up to 1/2
+    // and fused with the first-level features, up to full size.
+    x.conv("classifier", classes, 1, { bn: false }).norm("br");
+    deconv2(x, "up_l3", classes);
+    const l3 = out1.conv("level3_C", classes, 1, { bn: false });
+    x.concat("cat3", [l3, x.branch()]).norm("combine.br");
+    esp(x, "combine", classes, "plain");
+    deconv2(x, "up_l2", classes);
+    x.norm("up_l2.bn").concat("cat4", [x.branch(), out0]).conv("conv", classes, 3);
+    deconv2(x, "up_out", classes);
+  };
+}
+
+/** ERFNet, SegNet, PSPNet (ResNet-101), FCN-8s (VGG-16) and ESPNet; see the module comment. */
 export function segmenterEntries(): ZooEntry[] {
   const s = "segmentation" as const;
   return [
@@ -149,5 +213,6 @@ export function segmenterEntries(): ZooEntry[] {
     cnn("segnet", "segnet", s, [360, 480], segnet(11)),
     cnn("pspnet_resnet101", "pspnet", s, [713, 713], pspnet(19, 713)),
     cnn("fcn8s_vgg16", "fcn", s, [500, 500], fcn8s(21)),
+    cnn("espnet", "espnet", s, [512, 1024], espnet(20, 2, 8)),
   ];
 }
