@@ -6,6 +6,12 @@
  *   (BN, 1x1 to 128, BN, 3x3, BN, 1x1 to 256; convs with biases) with a 1x1 projection where the
  *   width changes. Between stacks the features and the heatmaps are mapped back to 256 channels
  *   by 1x1 convs and added. Upsampling is nearest-neighbour (no MACs).
+ * - openpose_body: OpenPose (Cao et al. 2017) at 368 x 368: the first ten VGG-19 convs (to
+ *   conv4_2, three 2x2 pools), two 3x3 convs to 256 and 128, then six stages of two branches
+ *   (part affinity fields, 38 channels; part confidence maps, 19, COCO): stage 1 three 3x3 convs
+ *   of 128, a 1x1 to 512 and a 1x1 to the outputs; stages 2-6 take the features and both
+ *   previous outputs (185 channels) through five 7x7 convs of 128, a 1x1 to 128 and a 1x1 to the
+ *   outputs. Every conv has a bias (Caffe); no batch norm.
  */
 import type { Cursor } from "./builder.ts";
 import { cnn, type ZooEntry } from "./types.ts";
@@ -54,7 +60,32 @@ function stackedHourglass(stacks: number, joints: number) {
   };
 }
 
-/** The 8-stack hourglass at 256 x 256 for MPII's 16 joints. */
+function openpose(pafs: number, maps: number) {
+  return (x: Cursor) => {
+    [[64, 64], [128, 128], [256, 256, 256, 256], [512, 512]].forEach((widths, s) => {
+      if (s > 0) x.pool(`pool${s}`, "max", 2);
+      widths.forEach((c, i) => x.conv(`conv${s + 1}_${i + 1}`, c, 3, b));
+    });
+    x.conv("conv4_3_CPM", 256, 3, b).conv("conv4_4_CPM", 128, 3, b);
+    const features = x.branch();
+    let outs: Cursor[] = [];
+    for (let t = 1; t <= 6; t++) {
+      const input = t === 1 ? features : x.concat(`stage${t}.concat`, [...outs, features]);
+      outs = ([["L1", pafs], ["L2", maps]] as const).map(([br, out]) => {
+        const y = input.branch();
+        const n = `stage${t}.${br}`;
+        const [k, convs, mid] = t === 1 ? [3, 3, 512] : [7, 5, 128];
+        for (let i = 1; i <= convs; i++) y.conv(`${n}.conv${i}`, 128, k, b);
+        return y.conv(`${n}.conv${convs + 1}`, mid, 1, b).conv(`${n}.conv${convs + 2}`, out, 1, b);
+      });
+    }
+  };
+}
+
+/** The 8-stack hourglass (MPII, 256 x 256) and OpenPose (COCO heads, 368 x 368). */
 export function poseEntries(): ZooEntry[] {
-  return [cnn("hourglass_8stack", "hourglass", "pose", [256, 256], stackedHourglass(8, 16))];
+  return [
+    cnn("hourglass_8stack", "hourglass", "pose", [256, 256], stackedHourglass(8, 16)),
+    cnn("openpose_body", "openpose", "pose", [368, 368], openpose(38, 19)),
+  ];
 }

@@ -25,6 +25,15 @@
  *   five 3x3 convs dilated 1-16, hierarchical sums, concat), input-image average-pool
  *   projections, and the light decoder whose 2x2 stride-2 transposed convs are 1x1 convs to 4 x
  *   classes and a depth-to-space (exact: no biases). PReLU slopes are not counted (as in ENet).
+ * - linknet: LinkNet (Chaurasia & Culurciello 2017) at the paper's 360 x 640, 19 classes: a
+ *   ResNet-18 encoder (first stage unstrided, as torchvision's), decoder blocks (1x1 to m/4, 3x3
+ *   full conv, 1x1 to n, batch norm, no biases) added to the encoder taps, and the final 3x3 full
+ *   conv, 3x3 conv and 2x2 full conv. Stride-2 full convs are a conv at the input resolution and a
+ *   2x upsample (scatter form, as ERFNet's); where 2 x the decoder size exceeds the encoder tap
+ *   (360 / 16 = 22.5 rounds up) the extra row is cropped (a view, no layer).
+ * - deeplab_largefov: DeepLab-LargeFOV (Chen et al. 2015) at 513 x 513, 21 classes: VGG-16 with
+ *   3x3 pools (stride 1 after pool3), conv5 dilated 2, fc6 a 3x3 conv dilated 12 to 1024, fc7 1x1
+ *   to 1024, fc8 to the classes, bilinear back to the input (no MACs).
  */
 import type { Cursor } from "./builder.ts";
 import { resnetBackbone } from "./resnet.ts";
@@ -205,7 +214,60 @@ export function espnet(classes: number, p: number, q: number) {
   };
 }
 
-/** ERFNet, SegNet, PSPNet (ResNet-101), FCN-8s (VGG-16) and ESPNet; see the module comment. */
+/** torchvision BasicBlock: two 3x3 convs with BN, projected shortcut when the shape changes. */
+function basicBlock(x: Cursor, n: string, out: number, stride: number): void {
+  const skip = x.branch();
+  if (stride !== 1 || x.c !== out) skip.conv(`${n}.downsample`, out, 1, { stride });
+  x.conv(`${n}.conv1`, out, 3, { stride }).conv(`${n}.conv2`, out, 3).add(`${n}.add`, skip);
+}
+
+/** LinkNet decoder block m -> n: 1x1 to m/4, 3x3 full conv (stride 1 or 2), 1x1 to n. */
+function linkDecoder(x: Cursor, n: string, out: number, stride: number): void {
+  const inner = x.c / 4;
+  x.conv(`${n}.conv1`, inner, 1).conv(`${n}.full`, inner, 3, { bn: stride === 1 });
+  if (stride === 2) x.upsample(`${n}.full.upsample`, 2).norm(`${n}.full.bn`);
+  x.conv(`${n}.conv2`, out, 1);
+}
+
+function linknet(classes: number) {
+  return (x: Cursor) => {
+    x.conv("conv1", 64, 7, { stride: 2, pad: 3 }).pool("maxpool", "max", 3, { stride: 2, pad: 1 });
+    const taps: Cursor[] = [];
+    [64, 128, 256, 512].forEach((c, i) => {
+      basicBlock(x, `layer${i + 1}.0`, c, i === 0 ? 1 : 2);
+      basicBlock(x, `layer${i + 1}.1`, c, 1);
+      taps.push(x.branch());
+    });
+    let y = x;
+    for (let i = 3; i >= 1; i--) {
+      linkDecoder(y, `decoder${i + 1}`, taps[i - 1].c, 2);
+      y = y.crop(taps[i - 1].h, taps[i - 1].w).add(`decoder${i + 1}.add`, taps[i - 1]);
+    }
+    linkDecoder(y, "decoder1", 64, 1);
+    y.conv("final.full1", 32, 3, { bn: false }).upsample("final.full1.upsample", 2);
+    y.norm("final.full1.bn").conv("final.conv", 32, 3);
+    y.conv("final.full2", 4 * classes, 1, { bn: false }).eltwise(
+      "final.full2.d2s",
+      "upsample",
+      classes,
+      2,
+    );
+  };
+}
+
+function deeplabLargeFov(classes: number, size: number) {
+  return (x: Cursor) => {
+    VGG16.forEach((widths, s) => {
+      const dilation = s === 4 ? 2 : 1;
+      widths.forEach((c, i) => x.conv(`conv${s + 1}_${i + 1}`, c, 3, { bias: true, dilation }));
+      x.pool(`pool${s + 1}`, "max", 3, { stride: s < 3 ? 2 : 1, pad: 1 });
+    });
+    x.conv("fc6", 1024, 3, { bias: true, dilation: 12 }).conv("fc7", 1024, 1, b);
+    x.conv("fc8", classes, 1, b).resize("upsample", size, size);
+  };
+}
+
+/** ERFNet, SegNet, PSPNet, FCN-8s, ESPNet, LinkNet and DeepLab-LargeFOV (see the module comment). */
 export function segmenterEntries(): ZooEntry[] {
   const s = "segmentation" as const;
   return [
@@ -214,5 +276,7 @@ export function segmenterEntries(): ZooEntry[] {
     cnn("pspnet_resnet101", "pspnet", s, [713, 713], pspnet(19, 713)),
     cnn("fcn8s_vgg16", "fcn", s, [500, 500], fcn8s(21)),
     cnn("espnet", "espnet", s, [512, 1024], espnet(20, 2, 8)),
+    cnn("linknet", "linknet", s, [360, 640], linknet(19)),
+    cnn("deeplab_largefov", "deeplab", s, [513, 513], deeplabLargeFov(21, 513)),
   ];
 }
