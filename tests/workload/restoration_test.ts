@@ -66,6 +66,8 @@ Deno.test("FSRCNN(56, 12, 4) (Dong et al. 2016, ECCV): 12 464 parameters; CARN's
   const net = getNetwork("fsrcnn_x2");
   // Weights only: 5*5*56 + 56*12 + 4*3*3*12*12 + 12*56 + 9*9*56 = 12 464. Exact.
   assert.equal(weights(net), 12_464);
+  // Biases of the five convs (the deconv's single output bias is not recorded).
+  assert.equal(networkParams(net), 12_464 + 56 + 12 + 4 * 12 + 56);
   // CARN Table 2 gives FSRCNN 6.0G Mult-Adds at 720p x2. It charges the 9x9 deconv at every
   // output pixel (4 536 MACs x 1280 x 720 = 4.18G); ours is the scatter form, the same MACs per
   // input pixel (x 640 x 360 = 1.04G), which is what a transposed conv computes. A known

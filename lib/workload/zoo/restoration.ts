@@ -38,7 +38,8 @@ export function fsrcnn(scale: number, d = 56, s = 12, m = 4) {
     x.conv("feature", d, 5, b).conv("shrink", s, 1, b);
     for (let i = 0; i < m; i++) x.conv(`map${i}`, s, 3, b);
     x.conv("expand", d, 1, b);
-    x.conv("deconv", 81, 1, b).eltwise("deconv.overlap_add", "upsample", 1, scale);
+    // No bias on the 81 scatter outputs: the deconv's one output bias is not counted.
+    x.conv("deconv", 81, 1, { bn: false }).eltwise("deconv.overlap_add", "upsample", 1, scale);
   };
 }
 
