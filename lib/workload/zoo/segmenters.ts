@@ -34,6 +34,13 @@
  * - deeplab_largefov: DeepLab-LargeFOV (Chen et al. 2015) at 513 x 513, 21 classes: VGG-16 with
  *   3x3 pools (stride 1 after pool3), conv5 dilated 2, fc6 a 3x3 conv dilated 12 to 1024, fc7 1x1
  *   to 1024, fc8 to the classes, bilinear back to the input (no MACs).
+ * - fast_scnn: Fast-SCNN (Poudel et al. 2019, Table 1) at Cityscapes' 1024 x 2048, 19 classes:
+ *   learning to downsample (3x3 conv, two depthwise-separable convs, all stride 2), MobileNetV2
+ *   bottlenecks (expansion 6; 64, 96, 128 channels x 3), pyramid pooling (1, 2, 3, 6 bins; 1x1 to
+ *   32 each, 1x1 fuse to 128; adaptive pooling as ceil-mode pools of ceil(size / bins)), feature
+ *   fusion (4x upsample, 3x3 depthwise dilated 4, 1x1; plus a 1x1 on the 1/8 features) and a
+ *   classifier of two depthwise-separable convs and a 1x1 conv. Batch norm after every conv
+ *   except the last (bias).
  */
 import type { Cursor } from "./builder.ts";
 import { resnetBackbone } from "./resnet.ts";
@@ -267,7 +274,49 @@ function deeplabLargeFov(classes: number, size: number) {
   };
 }
 
-/** ERFNet, SegNet, PSPNet, FCN-8s, ESPNet, LinkNet and DeepLab-LargeFOV (see the module comment). */
+/** Depthwise 3x3 (BN) and pointwise 1x1 (BN) convs. */
+function dsConv(x: Cursor, n: string, out: number, stride = 1): void {
+  x.conv(`${n}.dw`, x.c, 3, { stride, groups: "dw" }).conv(`${n}.pw`, out, 1);
+}
+
+/** MobileNetV2 inverted residual with expansion t; identity add when the shape is kept. */
+function invertedResidual(x: Cursor, n: string, out: number, stride: number, t = 6): void {
+  const skip = x.branch();
+  const inC = x.c;
+  x.conv(`${n}.expand`, t * inC, 1).conv(`${n}.dw`, t * inC, 3, { stride, groups: "dw" });
+  x.conv(`${n}.project`, out, 1);
+  if (stride === 1 && inC === out) x.add(`${n}.add`, skip);
+}
+
+function fastScnn(classes: number) {
+  return (x: Cursor) => {
+    const [h, w] = [x.h, x.w];
+    x.conv("ltd.conv", 32, 3, { stride: 2 });
+    dsConv(x, "ltd.ds1", 48, 2);
+    dsConv(x, "ltd.ds2", 64, 2);
+    const higher = x.branch();
+    for (const [c, stride, i] of [[64, 2, 0], [96, 2, 1], [128, 1, 2]]) {
+      for (let j = 0; j < 3; j++) invertedResidual(x, `gfe.${i}.${j}`, c, j === 0 ? stride : 1);
+    }
+    const parts = [x.branch()];
+    for (const bins of [1, 2, 3, 6]) {
+      const [kh, kw] = [Math.ceil(x.h / bins), Math.ceil(x.w / bins)];
+      const p = x.branch().pool(`ppm.${bins}.pool`, "avg", [kh, kw], { ceil: true });
+      p.conv(`ppm.${bins}.conv`, 32, 1).resize(`ppm.${bins}.upsample`, x.h, x.w);
+      parts.push(p);
+    }
+    x.concat("ppm.concat", parts).conv("ppm.out", 128, 1);
+    x.resize("ffm.upsample", higher.h, higher.w);
+    x.conv("ffm.dw", 128, 3, { groups: "dw", dilation: 4 }).conv("ffm.lower", 128, 1);
+    higher.conv("ffm.higher", 128, 1);
+    x.add("ffm.add", higher);
+    dsConv(x, "cls.ds1", 128);
+    dsConv(x, "cls.ds2", 128);
+    x.conv("cls.conv", classes, 1, b).resize("upsample", h, w);
+  };
+}
+
+/** The segmenters of the module comment, in its order. */
 export function segmenterEntries(): ZooEntry[] {
   const s = "segmentation" as const;
   return [
@@ -278,5 +327,6 @@ export function segmenterEntries(): ZooEntry[] {
     cnn("espnet", "espnet", s, [512, 1024], espnet(20, 2, 8)),
     cnn("linknet", "linknet", s, [360, 640], linknet(19)),
     cnn("deeplab_largefov", "deeplab", s, [513, 513], deeplabLargeFov(21, 513)),
+    cnn("fast_scnn", "fast_scnn", s, [1024, 2048], fastScnn(19)),
   ];
 }
