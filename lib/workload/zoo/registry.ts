@@ -17,6 +17,9 @@ import { resnetEntries } from "./resnet.ts";
 import type { ZooEntry } from "./types.ts";
 import { eraEntries } from "./era.ts";
 import { visionTaskEntries } from "./vision_tasks.ts";
+import { restorationEntries } from "./restoration.ts";
+import { segmenterEntries } from "./segmenters.ts";
+import { poseEntries } from "./pose.ts";
 
 let cache: Map<string, ZooEntry> | undefined;
 
@@ -38,6 +41,9 @@ export function entries(): Map<string, ZooEntry> {
     ...detectionEntries(),
     ...segmentationEntries(),
     ...visionTaskEntries(),
+    ...restorationEntries(),
+    ...segmenterEntries(),
+    ...poseEntries(),
     ...languageEntries(),
     ...recommendationEntries(),
     ...eraEntries(),
