@@ -69,7 +69,13 @@ export function cnnThroughputHeadline(a: CnnThroughputAnalysis): Headline[] {
       "x",
       `simulated E(1 thread) / E(${e.threads} threads), ${e.model}, ${e.arch}`,
     ),
-    h("models", PAPER.models, a.options.models.length, "CNNs", "zoo CNNs x 3 DPU sizes"),
+    h(
+      "models",
+      PAPER.models,
+      a.options.models.length,
+      "CNNs",
+      "study set (zoo CNNs at the Vitis AI zoo's classifier share) x 3 DPU sizes",
+    ),
     h(
       "estimator_mape_real",
       null,

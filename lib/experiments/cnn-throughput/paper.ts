@@ -146,7 +146,7 @@ function otherRows(a: CnnThroughputAnalysis, models: ModelRow[]): ComparisonRow[
       "models",
       PAPER.models,
       a.options.models.length,
-      "Our zoo's CNNs; the paper's list is not published.",
+      "Study set: every non-classifier of our zoo plus classifiers at the Vitis AI zoo's share; the paper's list is not published.",
     ),
     row(
       "estimator_mape_real (grouped CV)",

@@ -2,19 +2,23 @@
  * Options of study E (CNN throughput under multithreaded and multi-accelerator execution), parsed
  * with zod. The defaults were fixed before any result was looked at: the three DPU sizes, thread
  * range (Vitis AI examples use -t 1..8) and core range (up to 3 cores, as on ZCU102) come from the
- * study summary; the models are every CNN of the project zoo.
+ * study summary. The models are the study set (`studySet`): a COTS-DPU study of about a hundred
+ * CNNs is, most likely, a study of the vendor's model zoo, so the set follows the task mix of the
+ * Vitis AI model zoo rather than our zoo's, which is mostly classifiers.
  */
 import { z } from "zod";
 import { DPU_SIZES } from "../../arch/dpu/sizes.ts";
 import { parseWith, ValidationError } from "../../validate.ts";
-import { cnnNames } from "../../workload/zoo/mod.ts";
+import { cnnNames, listModels } from "../../workload/zoo/mod.ts";
+import { cnnTask } from "../../throughput/task.ts";
+import { loadVitisRows } from "./data.ts";
 
 const sizeName = z.string().refine((s) => DPU_SIZES.some((d) => d.arch === s), {
   message: `not a DPU size (${DPU_SIZES.map((d) => d.arch).join(", ")})`,
 });
 
 export const CnnThroughputOptionsSchema = z.object({
-  /** Zoo CNNs to characterise (default: every CNN of the zoo). */
+  /** Zoo CNNs to characterise (default: the study set, `studySet()`). */
   models: z.array(z.string().min(1)).min(1).optional(),
   /** DPU sizes (default B1024, B2304, B4096: small, middle, largest). */
   sizes: z.array(sizeName).min(1).default(["B1024", "B2304", "B4096"]),
@@ -75,7 +79,7 @@ export function parseCnnThroughputOptions(input: unknown = {}): CnnThroughputOpt
   const what = "cnn-throughput options";
   const o = parseWith(CnnThroughputOptionsSchema, input, what);
   const known = cnnNames();
-  const models = o.models ?? known;
+  const models = o.models ?? studySet();
   const issues: string[] = [];
   const check = (field: string, names: string[]) =>
     names.forEach((m, i) => {
@@ -87,4 +91,43 @@ export function parseCnnThroughputOptions(input: unknown = {}): CnnThroughputOpt
   check("representative", o.representative);
   if (issues.length) throw new ValidationError(what, issues);
   return { ...o, models };
+}
+
+/** Share of classifiers among the distinct model names of the Vitis AI rows (0..1). */
+export function vitisClassifierShare(): number {
+  const names = new Map(loadVitisRows().map((r) => [r.name, r.task]));
+  return [...names.values()].filter((t) => t === "classification").length / names.size;
+}
+
+/**
+ * The study set, fixed by rule before any result: every zoo CNN that is not a classifier
+ * (detection, segmentation, pose, restoration: the kinds a vendor zoo carries and our zoo has
+ * few of), plus classifiers until their share equals the Vitis AI zoo's share of classifiers.
+ * Classifiers are drawn one family at a time in catalogue order (the first member of every
+ * family, then the second, ...), so no family (16 MobileNet v1 width/resolution variants) fills
+ * the quota. Names in catalogue order.
+ */
+export function studySet(): string[] {
+  const cnns = listModels().filter((m) => m.domain === "cnn");
+  const isClassifier = (m: (typeof cnns)[number]) => cnnTask(m.task) === "classification";
+  const others = cnns.filter((m) => !isClassifier(m));
+  const p = vitisClassifierShare();
+  const quota = Math.round((others.length * p) / (1 - p));
+  const families = new Map<string, string[]>();
+  for (const m of cnns.filter(isClassifier)) {
+    if (!families.has(m.family)) families.set(m.family, []);
+    families.get(m.family)!.push(m.name);
+  }
+  const picked = new Set<string>();
+  for (let round = 0; picked.size < quota; round++) {
+    let any = false;
+    for (const members of families.values()) {
+      if (round < members.length && picked.size < quota) {
+        picked.add(members[round]);
+        any = true;
+      }
+    }
+    if (!any) break;
+  }
+  return cnns.filter((m) => picked.has(m.name) || !isClassifier(m)).map((m) => m.name);
 }
