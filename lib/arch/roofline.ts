@@ -141,7 +141,44 @@ export function layerSeconds(
   return compute > traffic ? compute : traffic;
 }
 
-/** Seconds for one batch to pass every layer of a stage, one layer after another. */
+/** Per stage, per clock and (pes, batch): each layer's compute seconds, then its DRAM bytes. */
+const stageCache = new WeakMap<readonly LayerDemand[], Map<number, Map<number, Float64Array>>>();
+
+/**
+ * Compute seconds and bytes of every layer of a stage on `pes` PEs at batch `batch`, computed once
+ * with layerSeconds' own expressions (so the sums below are bit for bit layerSeconds' sums).
+ */
+function stageTerms(
+  stage: readonly LayerDemand[],
+  pes: number,
+  batch: number,
+  clockHz: number,
+): Float64Array {
+  let byClock = stageCache.get(stage);
+  if (!byClock) stageCache.set(stage, byClock = new Map());
+  let byKey = byClock.get(clockHz);
+  if (!byKey) byClock.set(clockHz, byKey = new Map());
+  const key = pes * 65536 + batch;
+  let t = byKey.get(key);
+  if (!t) {
+    const n = stage.length;
+    t = new Float64Array(2 * n);
+    for (let i = 0; i < n; i++) {
+      const l = stage[i];
+      const macs = batch * l.macsPerImage;
+      t[i] = macs === 0 ? 0 : macs / (pes * clockHz * efficiencyOn(l, pes, batch));
+      t[n + i] = l.weightBytes + batch * l.activationBytesPerImage;
+    }
+    byKey.set(key, t);
+  }
+  return t;
+}
+
+/**
+ * Seconds for one batch to pass every layer of a stage, one layer after another (the sum of
+ * layerSeconds; the elastic searches call this millions of times, so the per-layer compute times
+ * are cached per (PEs, batch) and only the traffic term depends on the bandwidth).
+ */
 export function stageSeconds(
   stage: readonly LayerDemand[],
   pes: number,
@@ -149,9 +186,14 @@ export function stageSeconds(
   batch: number,
   clockHz: number,
 ): number {
+  const n = stage.length;
+  if (n === 0) return 0;
+  const t = stageTerms(stage, pes, batch, clockHz);
   let s = 0;
-  for (let i = 0; i < stage.length; i++) {
-    s += layerSeconds(stage[i], pes, bandwidthBytesPerSecond, batch, clockHz);
+  for (let i = 0; i < n; i++) {
+    const compute = t[i], bytes = t[n + i];
+    const traffic = bytes === 0 ? 0 : bytes / bandwidthBytesPerSecond;
+    s += compute > traffic ? compute : traffic;
   }
   return s;
 }

@@ -180,3 +180,30 @@ Deno.test("roofline model: per-layer cost in the common interface (hand calculat
   assert.equal(c.energyPJ.total, 0);
   assert.equal(rooflineModel.layer({ ...fc, batch: 4 }, e).dramBytes, 8_192_000); // weights once
 });
+
+Deno.test("roofline: stageSeconds is the in-order sum of layerSeconds, bit for bit, cache or not", () => {
+  // ResNet-50 with systolic conv efficiency; the stage cache is filled on the first call of each
+  // (PEs, batch) and reused at every other bandwidth, so repeated calls must keep matching.
+  const hw = {
+    clockHz: 2e8,
+    wordBytes: 2,
+    activationBufferBytes: 2 ** 20,
+    convEfficiency: 1,
+    fcEfficiency: 1,
+    convEfficiencySource: "systolic" as const,
+    convArrayRows: 16,
+  };
+  const stage = getNetwork("resnet50").layers.map((l) => layerDemand(l, hw));
+  for (let round = 0; round < 2; round++) {
+    for (const pes of [16, 48, 512]) {
+      for (const batch of [1, 4]) {
+        for (const bw of [1e8, 3.2e9, 5.12e10, Infinity]) {
+          let sum = 0;
+          for (const l of stage) sum += layerSeconds(l, pes, bw, batch, hw.clockHz);
+          assert.equal(stageSeconds(stage, pes, bw, batch, hw.clockHz), sum);
+        }
+      }
+    }
+  }
+  assert.equal(stageSeconds([], 16, 1e9, 1, hw.clockHz), 0);
+});
