@@ -1,0 +1,176 @@
+/**
+ * CSP-style one-stage detectors (80 COCO classes), as their convolutional graphs; box decoding
+ * and non-maximum suppression run on the host and have no layers. Activations (SiLU) carry no
+ * weights or MACs and are not recorded, as for the other YOLOs of the zoo.
+ * - yolov5{n,s,m,l,x}: Ultralytics YOLOv5 v6.0+ P5 models at 640 x 640 (6x6/2 stem conv, C3
+ *   blocks, SPPF, PANet neck, 3 levels x 3 anchors x 85 outputs); the P6 models yolov5{n,...,x}6
+ *   add a stride-64 level (768 channels before 1024) and a fourth detection level, at their
+ *   1280 x 1280 evaluation size. Width multiple scales channels up to a multiple of 8, depth
+ *   multiple scales C3 repeats (round, at least 1).
+ * - yolox_{nano,tiny,s,m,l,x}: Megvii's YOLOX (Ge et al. 2021, arXiv:2107.08430): CSPDarknet with
+ *   a Focus stem (2x space-to-depth, then a 3x3 conv) and SPP (5/9/13 max pools), PAFPN neck,
+ *   decoupled anchor-free head (1x1 stem, two 3x3 convs per class and box branch, 80 + 4 + 1
+ *   outputs). Nano uses depthwise-separable 3x3 convs everywhere but the stem and the 1x1s.
+ */
+import type { Cursor } from "./builder.ts";
+import { cnn, type ZooEntry } from "./types.ts";
+
+/** One CSP bottleneck stack (Ultralytics C3, YOLOX CSPLayer): two 1x1 halves, `n` bottlenecks. */
+function csp(
+  x: Cursor,
+  n: string,
+  out: number,
+  reps: number,
+  shortcut: boolean,
+  conv3: (x: Cursor, n: string, c: number, stride: number) => Cursor,
+): Cursor {
+  const hid = Math.floor(out / 2);
+  const bypass = x.branch().conv(`${n}.cv2`, hid, 1);
+  x.conv(`${n}.cv1`, hid, 1);
+  for (let i = 0; i < reps; i++) {
+    const short = x.branch();
+    conv3(x.conv(`${n}.m${i}.cv1`, hid, 1), `${n}.m${i}.cv2`, hid, 1);
+    if (shortcut) x.add(`${n}.m${i}.add`, short);
+  }
+  return x.concat(`${n}.cat`, [x.branch(), bypass]).conv(`${n}.cv3`, out, 1);
+}
+
+/** A plain 3x3 conv (batch norm) at `stride`. */
+const plain3 = (x: Cursor, n: string, c: number, stride: number) => x.conv(n, c, 3, { stride });
+
+/** A depthwise 3x3 then a 1x1 conv, each with batch norm (YOLOX's DWConv). */
+const separable3 = (x: Cursor, n: string, c: number, stride: number) =>
+  x.conv(`${n}.dw`, x.c, 3, { stride, groups: "dw" }).conv(`${n}.pw`, c, 1);
+
+/** Max pools of windows `ks` (stride 1, same size) concatenated with their input, between 1x1s. */
+function spp(x: Cursor, n: string, out: number, ks: number[], chained: boolean): void {
+  x.conv(`${n}.cv1`, x.c / 2, 1);
+  const parts = [x.branch()];
+  for (const [i, k] of ks.entries()) {
+    // SPPF chains three 5x5 pools (equal to 5/9/13 windows); SPP pools the input in parallel.
+    const src = chained ? parts[parts.length - 1] : parts[0];
+    parts.push(src.branch().pool(`${n}.pool${i}`, "max", k, { stride: 1, pad: (k - 1) / 2 }));
+  }
+  x.concat(`${n}.cat`, parts).conv(`${n}.cv2`, out, 1);
+}
+
+/** YOLOv5 v6.0+ at depth multiple `gd` and width multiple `gw`; `p6` adds the stride-64 level. */
+function yolov5(gd: number, gw: number, p6: boolean) {
+  const ch = (c: number) => Math.ceil((c * gw) / 8) * 8;
+  const nd = (n: number) => Math.max(Math.round(n * gd), 1);
+  return (x: Cursor) => {
+    x.conv("b0", ch(64), 6, { stride: 2, pad: 2 });
+    const taps: Cursor[] = [];
+    const widths = p6 ? [128, 256, 512, 768, 1024] : [128, 256, 512, 1024];
+    widths.forEach((c, i) => {
+      const reps = nd(i === 1 ? 6 : i === 2 ? 9 : 3);
+      x.conv(`b${2 * i + 1}`, ch(c), 3, { stride: 2 });
+      taps.push(csp(x, `b${2 * i + 2}`, ch(c), reps, true, plain3).branch());
+    });
+    spp(x, "sppf", ch(1024), [5, 5, 5], true);
+    // Top-down: 1x1 lateral, upsample, concat with the backbone tap, C3 without shortcuts.
+    const down = widths.slice(1, -1).reverse();
+    const laterals: Cursor[] = [];
+    down.forEach((c, i) => {
+      laterals.push(x.conv(`td${i}.lat`, ch(c), 1).branch());
+      x.upsample(`td${i}.up`, 2).concat(`td${i}.cat`, [x.branch(), taps[taps.length - 2 - i]]);
+      csp(x, `td${i}.c3`, ch(c), nd(3), false, plain3);
+    });
+    const outs = [x.branch()];
+    // Bottom-up: 3x3/2 conv, concat with the lateral of the same level, C3 to the level's width.
+    for (let j = laterals.length - 1; j >= 0; j--) {
+      const n = `bu${laterals.length - 1 - j}`;
+      x.conv(`${n}.down`, x.c, 3, { stride: 2 }).concat(`${n}.cat`, [x.branch(), laterals[j]]);
+      outs.push(csp(x, `${n}.c3`, ch(j === 0 ? 1024 : down[j - 1]), nd(3), false, plain3).branch());
+    }
+    outs.forEach((o, i) => o.conv(`detect${i}`, 3 * 85, 1, { bias: true }));
+  };
+}
+
+/** Focus: a 2x space-to-depth (four strided slices concatenated), recorded as a no-MAC resize. */
+function spaceToDepth(x: Cursor, name: string): void {
+  const [h, w] = [Math.floor(x.h / 2), Math.floor(x.w / 2)];
+  x.layers.push({
+    kind: "eltwise",
+    name,
+    op: "upsample",
+    inputH: x.h,
+    inputW: x.w,
+    inputC: x.c,
+    outputC: 4 * x.c,
+    scale: 1,
+    outputH: h,
+    outputW: w,
+    batch: x.batch,
+  });
+  [x.h, x.w, x.c] = [h, w, 4 * x.c];
+}
+
+/** YOLOX at depth `depth`, width `width`; `dw` makes its 3x3 convs depthwise-separable (nano). */
+function yolox(depth: number, width: number, dw: boolean) {
+  const conv3 = dw ? separable3 : plain3;
+  const base = Math.floor(64 * width);
+  const bd = Math.max(Math.round(depth * 3), 1);
+  const nNeck = Math.round(3 * depth);
+  const w = (c: number) => Math.floor(c * width);
+  return (x: Cursor) => {
+    spaceToDepth(x, "focus");
+    x.conv("stem", base, 3);
+    const taps: Cursor[] = [];
+    [2, 4, 8, 16].forEach((m, i) => {
+      conv3(x, `dark${i + 2}.down`, base * m, 2);
+      if (m === 16) spp(x, "dark5.spp", base * m, [5, 9, 13], false);
+      const reps = m === 4 || m === 8 ? 3 * bd : bd;
+      csp(x, `dark${i + 2}.csp`, base * m, reps, m !== 16, conv3);
+      taps.push(x.branch());
+    });
+    x.conv("lateral0", w(512), 1);
+    const fpn0 = x.branch();
+    x.upsample("up0", 2).concat("cat_p4", [x.branch(), taps[2]]);
+    csp(x, "c3_p4", w(512), nNeck, false, conv3).conv("reduce1", w(256), 1);
+    const fpn1 = x.branch();
+    x.upsample("up1", 2).concat("cat_p3", [x.branch(), taps[1]]);
+    const outs = [csp(x, "c3_p3", w(256), nNeck, false, conv3).branch()];
+    conv3(x, "bu2", w(256), 2).concat("cat_n3", [x.branch(), fpn1]);
+    outs.push(csp(x, "c3_n3", w(512), nNeck, false, conv3).branch());
+    conv3(x, "bu1", w(512), 2).concat("cat_n4", [x.branch(), fpn0]);
+    outs.push(csp(x, "c3_n4", w(1024), nNeck, false, conv3).branch());
+    outs.forEach((o, i) => {
+      o.conv(`head${i}.stem`, w(256), 1);
+      const cls = o.branch(), reg = o.branch();
+      conv3(conv3(cls, `head${i}.cls0`, w(256), 1), `head${i}.cls1`, w(256), 1);
+      conv3(conv3(reg, `head${i}.reg0`, w(256), 1), `head${i}.reg1`, w(256), 1);
+      cls.conv(`head${i}.cls_pred`, 80, 1, { bias: true });
+      reg.branch().conv(`head${i}.reg_pred`, 4, 1, { bias: true });
+      reg.conv(`head${i}.obj_pred`, 1, 1, { bias: true });
+    });
+  };
+}
+
+/** YOLOv5 P5/P6 and YOLOX, each at its published evaluation size (see the module comment). */
+export function detectorEntries(): ZooEntry[] {
+  const d = "detection" as const;
+  const sizes: [string, number, number][] = [
+    ["n", 0.33, 0.25],
+    ["s", 0.33, 0.5],
+    ["m", 0.67, 0.75],
+    ["l", 1, 1],
+    ["x", 1.33, 1.25],
+  ];
+  const yolo5 = sizes.flatMap(([s, gd, gw]) => [
+    cnn(`yolov5${s}`, "yolov5", d, [640, 640], yolov5(gd, gw, false)),
+    cnn(`yolov5${s}6`, "yolov5", d, [1280, 1280], yolov5(gd, gw, true)),
+  ]);
+  const x: [string, number, number, boolean, number][] = [
+    ["nano", 0.33, 0.25, true, 416],
+    ["tiny", 0.33, 0.375, false, 416],
+    ["s", 0.33, 0.5, false, 640],
+    ["m", 0.67, 0.75, false, 640],
+    ["l", 1, 1, false, 640],
+    ["x", 1.33, 1.25, false, 640],
+  ];
+  const yx = x.map(([s, dep, wid, dw, px]) =>
+    cnn(`yolox_${s}`, "yolox", d, [px, px], yolox(dep, wid, dw))
+  );
+  return [...yolo5, ...yx];
+}
