@@ -29,7 +29,7 @@ function bnElements(net: Network): number {
   return s;
 }
 
-Deno.test("detectors: registered as detection CNNs at their evaluation sizes; zoo holds >= 24", () => {
+Deno.test("detectors: registered as detection CNNs at their evaluation sizes; zoo holds >= 28", () => {
   const info = new Map(listModels().map((m) => [m.name, m]));
   const want: [string, number][] = [
     ["yolov5n", 640],
@@ -40,6 +40,11 @@ Deno.test("detectors: registered as detection CNNs at their evaluation sizes; zo
     ["yolox_tiny", 416],
     ["yolox_s", 640],
     ["yolox_x", 640],
+    ["yolov2", 608],
+    ["yolov2_tiny", 416],
+    ["yolov3_spp", 608],
+    ["yolov4", 416],
+    ["yolov4_tiny", 416],
   ];
   for (const [name, px] of want) {
     const m = info.get(name);
@@ -53,7 +58,7 @@ Deno.test("detectors: registered as detection CNNs at their evaluation sizes; zo
     ], name);
   }
   const detectors = listModels().filter((m) => m.task === "detection" && m.domain === "cnn");
-  assert.ok(detectors.length >= 24, `${detectors.length} detectors`);
+  assert.ok(detectors.length >= 28, `${detectors.length} detectors`);
 });
 
 Deno.test("YOLOv5 P5 and P6 (Ultralytics yolov5 README, 'Pretrained Checkpoints', v6.2/v7.0)", () => {
@@ -112,4 +117,56 @@ Deno.test("YOLOX (Megvii-BaseDetection/YOLOX README, Standard and Light Models t
   }
   // Vitis AI zoo: pt_yolox-nano_coco_416_416_1G (one significant digit).
   near(gops(getNetwork("yolox_nano")), 1, 0.05, "yolox_nano vs Vitis 1G");
+});
+
+Deno.test("Darknet detectors: BFLOPs of pjreddie's YOLO page and AlexeyAB's README", () => {
+  // pjreddie.com/darknet/yolo, "Performance on the COCO Dataset": YOLOv2 608x608 62.94 Bn,
+  // Tiny YOLO (yolov2-tiny.cfg, 416) 5.41 Bn, YOLOv3-spp (608) 141.45 Bn. AlexeyAB/darknet
+  // README: yolov4.cfg 128.5 / 91.1 / 60.1 / 35.5 BFlops at 608 / 512 / 416 / 320, yolov4-tiny.cfg
+  // 6.9 BFlops (416). Darknet counts 2 operations per conv MAC and nothing else: to rounding.
+  const table: [string, number, string][] = [
+    ["yolov2", 608, "62.94"],
+    ["yolov2_tiny", 416, "5.41"],
+    ["yolov3_spp", 608, "141.45"],
+    ["yolov4", 416, "60.1"],
+    ["yolov4_tiny", 416, "6.9"],
+  ];
+  for (const [m, px, bflops] of table) {
+    near(gops(getNetwork(m, { inputSize: px })), Number(bflops), half(bflops), `${m} @${px}`);
+  }
+  // yolov4 at the other sizes: every layer scales with the pixel count (608, 512 and 320 are
+  // multiples of 32), so 60.1 at 416 implies 128.4 at 608, not the README's 128.5, and 35.6 at
+  // 320, not 35.5: the README's sizes are not mutually consistent to their rounding. 0.5 %.
+  for (const [px, bflops] of [[608, 128.5], [512, 91.1], [320, 35.5]]) {
+    const ours = gops(getNetwork("yolov4", { inputSize: px }));
+    near(ours, bflops, 0.005 * bflops, `yolov4 @${px}`);
+  }
+  // Vitis AI zoo: dk_yolov4_coco_416_416_60.1G.
+  near(gops(getNetwork("yolov4")), 60.1, 0.05, "yolov4 vs Vitis");
+});
+
+Deno.test("Darknet detectors: parameters against the .weights file sizes in AlexeyAB's README", () => {
+  // A .weights file is a 20-byte header and float32s: per conv its weights, its biases, and
+  // with batch norm also scales, rolling means and rolling variances. Ours counts weights,
+  // biases (the BN shift) and BN scales, so the file holds params + 2 x BN channels floats.
+  // README sizes (MB = 2^20 bytes): yolov2.cfg 194, yolov2-tiny.cfg 43, yolov3-spp.cfg 240,
+  // yolov4.cfg 245, yolov4-tiny.cfg 23.1; and the zoo's yolov3 236, yolov3-tiny 34. Some are
+  // rounded down (yolov3: 236.5 -> 236), some to nearest (yolov3-tiny: 33.8 -> 34): 1 MB, and
+  // the rounding for the one printed with a decimal.
+  const table: [string, string][] = [
+    ["yolov2", "194"],
+    ["yolov2_tiny", "43"],
+    ["yolov3_spp", "240"],
+    ["yolov4", "245"],
+    ["yolov4_tiny", "23.1"],
+    ["yolov3", "236"],
+    ["yolov3_tiny", "34"],
+  ];
+  for (const [m, mb] of table) {
+    const net = getNetwork(m);
+    let bnChannels = 0;
+    for (const l of net.layers) if (l.kind === "eltwise" && l.op === "norm") bnChannels += l.inputC;
+    const fileMiB = (20 + 4 * (networkParams(net) + 2 * bnChannels)) / 2 ** 20;
+    near(fileMiB, Number(mb), mb.includes(".") ? half(mb) : 1, `${m} weights file (MiB)`);
+  }
 });

@@ -13,6 +13,7 @@
  *   outputs). Nano uses depthwise-separable 3x3 convs everywhere but the stem and the 1x1s.
  */
 import type { Cursor } from "./builder.ts";
+import { darknetDetectorEntries } from "./detectors_darknet.ts";
 import { cnn, type ZooEntry } from "./types.ts";
 
 /** One CSP bottleneck stack (Ultralytics C3, YOLOX CSPLayer): two 1x1 halves, `n` bottlenecks. */
@@ -147,7 +148,7 @@ function yolox(depth: number, width: number, dw: boolean) {
   };
 }
 
-/** YOLOv5 P5/P6 and YOLOX, each at its published evaluation size (see the module comment). */
+/** YOLOv5 P5/P6, YOLOX and the Darknet detectors of detectors_darknet.ts, at their evaluation sizes. */
 export function detectorEntries(): ZooEntry[] {
   const d = "detection" as const;
   const sizes: [string, number, number][] = [
@@ -172,5 +173,5 @@ export function detectorEntries(): ZooEntry[] {
   const yx = x.map(([s, dep, wid, dw, px]) =>
     cnn(`yolox_${s}`, "yolox", d, [px, px], yolox(dep, wid, dw))
   );
-  return [...yolo5, ...yx];
+  return [...yolo5, ...yx, ...darknetDetectorEntries()];
 }
