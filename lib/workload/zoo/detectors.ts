@@ -11,6 +11,10 @@
  *   a Focus stem (2x space-to-depth, then a 3x3 conv) and SPP (5/9/13 max pools), PAFPN neck,
  *   decoupled anchor-free head (1x1 stem, two 3x3 convs per class and box branch, 80 + 4 + 1
  *   outputs). Nano uses depthwise-separable 3x3 convs everywhere but the stem and the 1x1s.
+ * - yolov8{n,s,m,l,x}: Ultralytics YOLOv8 at 640 x 640: 3x3/2 stem, C2f blocks, SPPF, PANet
+ *   without lateral 1x1s, anchor-free decoupled head (two 3x3s per branch to 4 x 16 box bins and
+ *   80 scores); channels are capped at 1024/1024/768/512/512 before the width multiple. The DFL
+ *   decoding (a fixed 1x1 conv over the box bins) is post-processing and has no layer.
  */
 import type { Cursor } from "./builder.ts";
 import { darknetDetectorEntries } from "./detectors_darknet.ts";
@@ -88,6 +92,55 @@ function yolov5(gd: number, gw: number, p6: boolean) {
   };
 }
 
+/** Ultralytics C2f: a 1x1 to 2 x hidden, `reps` bottlenecks (two 3x3s) chained on the second half,
+ * every intermediate concatenated, a 1x1 to `out`. The half is a no-MAC slice layer. */
+function c2f(x: Cursor, n: string, out: number, reps: number, shortcut: boolean): Cursor {
+  const hid = out / 2;
+  x.conv(`${n}.cv1`, 2 * hid, 1);
+  const parts = [x.branch()];
+  const y = x.branch().eltwise(`${n}.split`, "concat", hid);
+  for (let i = 0; i < reps; i++) {
+    const short = y.branch();
+    y.conv(`${n}.m${i}.cv1`, hid, 3).conv(`${n}.m${i}.cv2`, hid, 3);
+    if (shortcut) y.add(`${n}.m${i}.add`, short);
+    parts.push(y.branch());
+  }
+  return x.concat(`${n}.cat`, parts).conv(`${n}.cv2`, out, 1);
+}
+
+/** YOLOv8 at depth `gd`, width `gw`, channels capped at `maxC` before scaling. */
+function yolov8(gd: number, gw: number, maxC: number) {
+  const ch = (c: number) => Math.ceil((Math.min(c, maxC) * gw) / 8) * 8;
+  const nd = (n: number) => Math.max(Math.round(n * gd), 1);
+  return (x: Cursor) => {
+    x.conv("b0", ch(64), 3, { stride: 2 });
+    const taps: Cursor[] = [];
+    [128, 256, 512, 1024].forEach((c, i) => {
+      x.conv(`b${2 * i + 1}`, ch(c), 3, { stride: 2 });
+      taps.push(c2f(x, `b${2 * i + 2}`, ch(c), nd(i === 1 || i === 2 ? 6 : 3), true).branch());
+    });
+    spp(x, "sppf", ch(1024), [5, 5, 5], true);
+    const p5 = x.branch();
+    x.upsample("td0.up", 2).concat("td0.cat", [x.branch(), taps[2]]);
+    const p4 = c2f(x, "td0.c2f", ch(512), nd(3), false).branch();
+    x.upsample("td1.up", 2).concat("td1.cat", [x.branch(), taps[1]]);
+    const outs = [c2f(x, "td1.c2f", ch(256), nd(3), false).branch()];
+    x.conv("bu0.down", ch(256), 3, { stride: 2 }).concat("bu0.cat", [x.branch(), p4]);
+    outs.push(c2f(x, "bu0.c2f", ch(512), nd(3), false).branch());
+    x.conv("bu1.down", ch(512), 3, { stride: 2 }).concat("bu1.cat", [x.branch(), p5]);
+    outs.push(c2f(x, "bu1.c2f", ch(1024), nd(3), false).branch());
+    // Decoupled head: box branch to 4 x 16 distribution bins, class branch to 80 scores.
+    const boxC = Math.max(16, outs[0].c / 4, 64), clsC = Math.max(outs[0].c, 80);
+    outs.forEach((o, i) => {
+      const box = o.branch(), cls = o.branch();
+      box.conv(`det${i}.box0`, boxC, 3).conv(`det${i}.box1`, boxC, 3);
+      box.conv(`det${i}.box`, 64, 1, { bias: true });
+      cls.conv(`det${i}.cls0`, clsC, 3).conv(`det${i}.cls1`, clsC, 3);
+      cls.conv(`det${i}.cls`, 80, 1, { bias: true });
+    });
+  };
+}
+
 /** Focus: a 2x space-to-depth (four strided slices concatenated), recorded as a no-MAC resize. */
 function spaceToDepth(x: Cursor, name: string): void {
   const [h, w] = [Math.floor(x.h / 2), Math.floor(x.w / 2)];
@@ -148,7 +201,7 @@ function yolox(depth: number, width: number, dw: boolean) {
   };
 }
 
-/** YOLOv5 P5/P6, YOLOX and the Darknet detectors of detectors_darknet.ts, at their evaluation sizes. */
+/** YOLOv5 P5/P6, YOLOX, YOLOv8 and the Darknet detectors of detectors_darknet.ts. */
 export function detectorEntries(): ZooEntry[] {
   const d = "detection" as const;
   const sizes: [string, number, number][] = [
@@ -173,5 +226,15 @@ export function detectorEntries(): ZooEntry[] {
   const yx = x.map(([s, dep, wid, dw, px]) =>
     cnn(`yolox_${s}`, "yolox", d, [px, px], yolox(dep, wid, dw))
   );
-  return [...yolo5, ...yx, ...darknetDetectorEntries()];
+  const v8: [string, number, number, number][] = [
+    ["n", 0.33, 0.25, 1024],
+    ["s", 0.33, 0.5, 1024],
+    ["m", 0.67, 0.75, 768],
+    ["l", 1, 1, 512],
+    ["x", 1, 1.25, 512],
+  ];
+  const yolo8 = v8.map(([s, gd, gw, maxC]) =>
+    cnn(`yolov8${s}`, "yolov8", d, [640, 640], yolov8(gd, gw, maxC))
+  );
+  return [...yolo5, ...yx, ...yolo8, ...darknetDetectorEntries()];
 }
