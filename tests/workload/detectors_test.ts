@@ -47,6 +47,8 @@ Deno.test("detectors: registered as detection CNNs at their evaluation sizes; zo
     ["yolov3_spp", 608],
     ["yolov4", 416],
     ["yolov4_tiny", 416],
+    ["ssd_mobilenet_v2", 300],
+    ["ssdlite320_mobilenet_v3_large", 320],
   ];
   for (const [name, px] of want) {
     const m = info.get(name);
@@ -198,4 +200,18 @@ Deno.test("YOLOv8 (ultralytics README table; parameter counts of yolov8.yaml's s
     // YOLOv8l (165.15, 0.03 % past the rounding of 165.2): the rounding or 0.1 %.
     near(gops(net), Number(f), Math.max(half(f), 0.001 * Number(f)), `${m} GFLOPs`);
   }
+});
+
+Deno.test("SSD MobileNet v2 (TF) matches the Vitis AI zoo's tf_ssdmobilenetv2_coco_300_300_3.75G", () => {
+  // Built from the TF Object Detection API's ssd_mobilenet_v2_coco.config; the zoo name's 3.75 G
+  // operations (2 per MAC), to its rounding.
+  near(gops(getNetwork("ssd_mobilenet_v2")), 3.75, 0.005, "ssd_mobilenet_v2");
+});
+
+Deno.test("SSDlite320 MobileNet v3 large equals torchvision's published parameters and MACs", () => {
+  // torchvision SSDLite320_MobileNet_V3_Large_Weights.COCO_V1 meta: "num_params": 3440060,
+  // "_ops": 0.583 (torchvision's GFLOPS are multiply-accumulates, see torchvision_test.ts).
+  const net = getNetwork("ssdlite320_mobilenet_v3_large");
+  assert.equal(networkParams(net), 3_440_060);
+  near(networkMacs(net) / 1e9, 0.583, 0.0005, "GMACs");
 });

@@ -18,6 +18,7 @@
  */
 import type { Cursor } from "./builder.ts";
 import { darknetDetectorEntries } from "./detectors_darknet.ts";
+import { ssdDetectorEntries } from "./detectors_ssd.ts";
 import { cnn, type ZooEntry } from "./types.ts";
 
 /** One CSP bottleneck stack (Ultralytics C3, YOLOX CSPLayer): two 1x1 halves, `n` bottlenecks. */
@@ -201,7 +202,7 @@ function yolox(depth: number, width: number, dw: boolean) {
   };
 }
 
-/** YOLOv5 P5/P6, YOLOX, YOLOv8 and the Darknet detectors of detectors_darknet.ts. */
+/** YOLOv5 P5/P6, YOLOX, YOLOv8, and the detectors of detectors_darknet.ts and detectors_ssd.ts. */
 export function detectorEntries(): ZooEntry[] {
   const d = "detection" as const;
   const sizes: [string, number, number][] = [
@@ -236,5 +237,5 @@ export function detectorEntries(): ZooEntry[] {
   const yolo8 = v8.map(([s, gd, gw, maxC]) =>
     cnn(`yolov8${s}`, "yolov8", d, [640, 640], yolov8(gd, gw, maxC))
   );
-  return [...yolo5, ...yx, ...yolo8, ...darknetDetectorEntries()];
+  return [...yolo5, ...yx, ...yolo8, ...darknetDetectorEntries(), ...ssdDetectorEntries()];
 }
