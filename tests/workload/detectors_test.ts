@@ -40,6 +40,7 @@ Deno.test("detectors: registered as detection CNNs at their evaluation sizes; zo
     ["yolox_tiny", 416],
     ["yolox_s", 640],
     ["yolox_x", 640],
+    ["yolox_darknet53", 640],
     ["yolov8n", 640],
     ["yolov8x", 640],
     ["yolov2", 608],
@@ -124,6 +125,14 @@ Deno.test("YOLOX (Megvii-BaseDetection/YOLOX README, Standard and Light Models t
     // (nano, whose depthwise convs make few MACs per BN element, is the largest gap: -3.2 %).
     near(gops(net), Number(f), 0.035 * Number(f), `${m} 2 x MACs`);
   }
+  // YOLOX-Darknet53 (same README, Standard Models: 63.7 M, 185.3 G at 640) uses LeakyReLU, which
+  // thop counts as one operation per element (SiLU, used by the others, it does not count); every
+  // BN here is followed by one: published = 2 x (MACs + 3 x BN elements), to rounding.
+  const dk = getNetwork("yolox_darknet53");
+  near(paramsM(dk), 63.7, 0.05, "yolox_darknet53 params");
+  const thop = (2 * (networkMacs(dk) + 3 * bnElements(dk))) / 1e9;
+  near(thop, 185.3, 0.05, "yolox_darknet53 GFLOPs (thop convention, LeakyReLU counted)");
+  near(gops(dk), 185.3, 0.005 * 185.3, "yolox_darknet53 2 x MACs (0.5 %)");
   // Vitis AI zoo: pt_yolox-nano_coco_416_416_1G (one significant digit).
   near(gops(getNetwork("yolox_nano")), 1, 0.05, "yolox_nano vs Vitis 1G");
 });

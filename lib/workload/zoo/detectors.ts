@@ -11,12 +11,15 @@
  *   a Focus stem (2x space-to-depth, then a 3x3 conv) and SPP (5/9/13 max pools), PAFPN neck,
  *   decoupled anchor-free head (1x1 stem, two 3x3 convs per class and box branch, 80 + 4 + 1
  *   outputs). Nano uses depthwise-separable 3x3 convs everywhere but the stem and the 1x1s.
+ *   yolox_darknet53 puts the same head on YOLOv3's Darknet-53 (an SPP block closing the last
+ *   stage) and YOLOv3's two-level FPN.
  * - yolov8{n,s,m,l,x}: Ultralytics YOLOv8 at 640 x 640: 3x3/2 stem, C2f blocks, SPPF, PANet
  *   without lateral 1x1s, anchor-free decoupled head (two 3x3s per branch to 4 x 16 box bins and
  *   80 scores); channels are capped at 1024/1024/768/512/512 before the width multiple. The DFL
  *   decoding (a fixed 1x1 conv over the box bins) is post-processing and has no layer.
  */
 import type { Cursor } from "./builder.ts";
+import { darknet53 } from "./detection.ts";
 import { darknetDetectorEntries } from "./detectors_darknet.ts";
 import { ssdDetectorEntries } from "./detectors_ssd.ts";
 import { cnn, type ZooEntry } from "./types.ts";
@@ -190,16 +193,37 @@ function yolox(depth: number, width: number, dw: boolean) {
     outs.push(csp(x, "c3_n3", w(512), nNeck, false, conv3).branch());
     conv3(x, "bu1", w(512), 2).concat("cat_n4", [x.branch(), fpn0]);
     outs.push(csp(x, "c3_n4", w(1024), nNeck, false, conv3).branch());
-    outs.forEach((o, i) => {
-      o.conv(`head${i}.stem`, w(256), 1);
-      const cls = o.branch(), reg = o.branch();
-      conv3(conv3(cls, `head${i}.cls0`, w(256), 1), `head${i}.cls1`, w(256), 1);
-      conv3(conv3(reg, `head${i}.reg0`, w(256), 1), `head${i}.reg1`, w(256), 1);
-      cls.conv(`head${i}.cls_pred`, 80, 1, { bias: true });
-      reg.branch().conv(`head${i}.reg_pred`, 4, 1, { bias: true });
-      reg.conv(`head${i}.obj_pred`, 1, 1, { bias: true });
-    });
+    yoloxHead(outs, w(256), conv3);
   };
+}
+
+/** YOLOX's decoupled head on each map: 1x1 stem to `hid`, two 3x3s per branch, 80 + 4 + 1 outputs. */
+function yoloxHead(outs: Cursor[], hid: number, conv3: typeof plain3): void {
+  outs.forEach((o, i) => {
+    o.conv(`head${i}.stem`, hid, 1);
+    const cls = o.branch(), reg = o.branch();
+    conv3(conv3(cls, `head${i}.cls0`, hid, 1), `head${i}.cls1`, hid, 1);
+    conv3(conv3(reg, `head${i}.reg0`, hid, 1), `head${i}.reg1`, hid, 1);
+    cls.conv(`head${i}.cls_pred`, 80, 1, { bias: true });
+    reg.branch().conv(`head${i}.reg_pred`, 4, 1, { bias: true });
+    reg.conv(`head${i}.obj_pred`, 1, 1, { bias: true });
+  });
+}
+
+/** YOLOX-Darknet53: YOLOv3's backbone with an SPP block closing dark5, a YOLOv3 FPN, YOLOX head. */
+function yoloxDarknet53(x: Cursor): void {
+  const taps = darknet53(x);
+  x.conv("dark5.spp.pre0", 512, 1).conv("dark5.spp.pre1", 1024, 3);
+  spp(x, "dark5.spp", 512, [5, 9, 13], false);
+  x.conv("dark5.spp.post0", 1024, 3).conv("dark5.spp.post1", 512, 1);
+  const outs = [x.branch()];
+  for (const [i, c] of [[0, 256], [1, 128]]) {
+    x.conv(`fpn${i}.cbl`, c, 1).upsample(`fpn${i}.up`, 2);
+    x.concat(`fpn${i}.cat`, [x.branch(), taps[3 - i]]);
+    for (let j = 0; j < 5; j++) x.conv(`fpn${i}.conv${j}`, j % 2 ? 2 * c : c, j % 2 ? 3 : 1);
+    outs.unshift(x.branch());
+  }
+  yoloxHead(outs, 256, plain3);
 }
 
 /** YOLOv5 P5/P6, YOLOX, YOLOv8, and the detectors of detectors_darknet.ts and detectors_ssd.ts. */
@@ -227,6 +251,7 @@ export function detectorEntries(): ZooEntry[] {
   const yx = x.map(([s, dep, wid, dw, px]) =>
     cnn(`yolox_${s}`, "yolox", d, [px, px], yolox(dep, wid, dw))
   );
+  yx.push(cnn("yolox_darknet53", "yolox", d, [640, 640], yoloxDarknet53));
   const v8: [string, number, number, number][] = [
     ["n", 0.33, 0.25, 1024],
     ["s", 0.33, 0.5, 1024],
