@@ -197,7 +197,7 @@ function yolox(depth: number, width: number, dw: boolean) {
   };
 }
 
-/** YOLOX's decoupled head on each map: 1x1 stem to `hid`, two 3x3s per branch, 80 + 4 + 1 outputs. */
+/** YOLOX's decoupled head per map: 1x1 stem to `hid`, two 3x3s per branch, 80 + 4 + 1 outputs. */
 function yoloxHead(outs: Cursor[], hid: number, conv3: typeof plain3): void {
   outs.forEach((o, i) => {
     o.conv(`head${i}.stem`, hid, 1);
