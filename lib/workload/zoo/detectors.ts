@@ -145,13 +145,14 @@ function yolov8(gd: number, gw: number, maxC: number) {
   };
 }
 
-/** Focus: a 2x space-to-depth (four strided slices concatenated), recorded as a no-MAC resize. */
+/** Focus: a 2x space-to-depth, i.e. four strided slices concatenated, recorded as a concat whose
+ * output is half the size with 4x the channels (no MACs; a DPU does it by addressing). */
 function spaceToDepth(x: Cursor, name: string): void {
   const [h, w] = [Math.floor(x.h / 2), Math.floor(x.w / 2)];
   x.layers.push({
     kind: "eltwise",
     name,
-    op: "upsample",
+    op: "concat",
     inputH: x.h,
     inputW: x.w,
     inputC: x.c,
