@@ -231,3 +231,11 @@ Deno.test("SSDlite320 MobileNet v3 large equals torchvision's parameters and MAC
   assert.equal(networkParams(net), 3_440_060);
   near(networkMacs(net) / 1e9, 0.583, 0.0005, "GMACs");
 });
+
+Deno.test("detectors: an input size the coarsest stride does not divide is refused by name", () => {
+  assert.throws(() => getNetwork("yolov5n6", { inputSize: 608 }), /inputSize.*608x608.*64/);
+  assert.throws(() => getNetwork("yolov8n", { inputSize: 600 }), /inputSize.*600x600.*32/);
+  assert.throws(() => getNetwork("yolov4", { inputSize: 400 }), /inputSize.*400x400.*32/);
+  // 608 = 19 x 32 is fine for the P5 models.
+  assert.equal(getNetwork("yolov5n", { inputSize: 608 }).input.h, 608);
+});

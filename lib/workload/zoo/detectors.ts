@@ -1,7 +1,8 @@
 /**
  * CSP-style one-stage detectors (80 COCO classes), as their convolutional graphs; box decoding
- * and non-maximum suppression run on the host and have no layers. Activations (SiLU) carry no
- * weights or MACs and are not recorded, as for the other YOLOs of the zoo.
+ * and non-maximum suppression run on the host and have no layers. Activations (SiLU, LeakyReLU)
+ * carry no weights or MACs and are not recorded, as for the other YOLOs of the zoo. Every input
+ * side must divide by the coarsest stride (32, or 64 for the P6 models).
  * - yolov5{n,s,m,l,x}: Ultralytics YOLOv5 v6.0+ P5 models at 640 x 640 (6x6/2 stem conv, C3
  *   blocks, SPPF, PANet neck, 3 levels x 3 anchors x 85 outputs); the P6 models yolov5{n,...,x}6
  *   add a stride-64 level (768 channels before 1024) and a fourth detection level, at their
@@ -20,11 +21,11 @@
  */
 import type { Cursor } from "./builder.ts";
 import { darknet53 } from "./detection.ts";
-import { darknetDetectorEntries } from "./detectors_darknet.ts";
+import { darknetDetectorEntries, requireStride } from "./detectors_darknet.ts";
 import { ssdDetectorEntries } from "./detectors_ssd.ts";
 import { cnn, type ZooEntry } from "./types.ts";
 
-/** One CSP bottleneck stack (Ultralytics C3, YOLOX CSPLayer): two 1x1 halves, `n` bottlenecks. */
+/** One CSP stack (Ultralytics C3, YOLOX CSPLayer): two 1x1 halves, `reps` bottlenecks on one. */
 function csp(
   x: Cursor,
   n: string,
@@ -68,6 +69,7 @@ function yolov5(gd: number, gw: number, p6: boolean) {
   const ch = (c: number) => Math.ceil((c * gw) / 8) * 8;
   const nd = (n: number) => Math.max(Math.round(n * gd), 1);
   return (x: Cursor) => {
+    requireStride(x, p6 ? 64 : 32);
     x.conv("b0", ch(64), 6, { stride: 2, pad: 2 });
     const taps: Cursor[] = [];
     const widths = p6 ? [128, 256, 512, 768, 1024] : [128, 256, 512, 1024];
@@ -117,6 +119,7 @@ function yolov8(gd: number, gw: number, maxC: number) {
   const ch = (c: number) => Math.ceil((Math.min(c, maxC) * gw) / 8) * 8;
   const nd = (n: number) => Math.max(Math.round(n * gd), 1);
   return (x: Cursor) => {
+    requireStride(x, 32);
     x.conv("b0", ch(64), 3, { stride: 2 });
     const taps: Cursor[] = [];
     [128, 256, 512, 1024].forEach((c, i) => {
@@ -173,6 +176,7 @@ function yolox(depth: number, width: number, dw: boolean) {
   const nNeck = Math.round(3 * depth);
   const w = (c: number) => Math.floor(c * width);
   return (x: Cursor) => {
+    requireStride(x, 32);
     spaceToDepth(x, "focus");
     x.conv("stem", base, 3);
     const taps: Cursor[] = [];
@@ -213,6 +217,7 @@ function yoloxHead(outs: Cursor[], hid: number, conv3: typeof plain3): void {
 
 /** YOLOX-Darknet53: YOLOv3's backbone with an SPP block closing dark5, a YOLOv3 FPN, YOLOX head. */
 function yoloxDarknet53(x: Cursor): void {
+  requireStride(x, 32);
   const taps = darknet53(x);
   x.conv("dark5.spp.pre0", 512, 1).conv("dark5.spp.pre1", 1024, 3);
   spp(x, "dark5.spp", 512, [5, 9, 13], false);

@@ -14,12 +14,28 @@
  * - yolov4_tiny: yolov4-tiny.cfg at 416 x 416; its `route groups=2 group_id=1` keeps the second
  *   half of the channels, recorded as a no-MAC one-input concat to half the channels.
  */
+import { ValidationError } from "../../validate.ts";
 import type { Cursor } from "./builder.ts";
 import { darknet53, yoloHead } from "./detection.ts";
 import { cnn, type ZooEntry } from "./types.ts";
 import { yolov2 } from "./vision_tasks.ts";
 
 const OUT = 3 * 85;
+
+/** Throw unless the input map divides by `stride` (the detector's coarsest level), in pixels. */
+export function requireStride(x: Cursor, stride: number): void {
+  if (x.h % stride || x.w % stride) {
+    throw new ValidationError("inputSize", [
+      `${x.h}x${x.w}: height and width must be multiples of ${stride} (the coarsest stride)`,
+    ]);
+  }
+}
+
+/** A detector body that first checks the input against its coarsest `stride`. */
+const strided = (stride: number, body: (x: Cursor) => void) => (x: Cursor) => {
+  requireStride(x, stride);
+  body(x);
+};
 
 function yolov2Tiny(x: Cursor): void {
   [16, 32, 64, 128, 256, 512].forEach((c, i) => {
@@ -172,11 +188,11 @@ function yolov4Tiny(x: Cursor): void {
 export function darknetDetectorEntries(): ZooEntry[] {
   const d = "detection" as const;
   return [
-    cnn("yolov2", "yolo", d, [608, 608], yolov2(5 * 85)),
-    cnn("yolov2_tiny", "yolo", d, [416, 416], yolov2Tiny),
-    cnn("yolov3_spp", "yolo", d, [608, 608], yolov3Spp),
-    cnn("yolov4", "yolo", d, [416, 416], yolov4),
-    cnn("yolov4_tiny", "yolo", d, [416, 416], yolov4Tiny),
-    cnn("yolov4_csp", "yolo", d, [640, 640], yolov4Csp),
+    cnn("yolov2", "yolo", d, [608, 608], strided(32, yolov2(5 * 85))),
+    cnn("yolov2_tiny", "yolo", d, [416, 416], strided(32, yolov2Tiny)),
+    cnn("yolov3_spp", "yolo", d, [608, 608], strided(32, yolov3Spp)),
+    cnn("yolov4", "yolo", d, [416, 416], strided(32, yolov4)),
+    cnn("yolov4_tiny", "yolo", d, [416, 416], strided(32, yolov4Tiny)),
+    cnn("yolov4_csp", "yolo", d, [640, 640], strided(32, yolov4Csp)),
   ];
 }
