@@ -9,8 +9,10 @@
  *   concatenated with their input) after the third conv of the stride-32 head.
  * - yolov4: yolov4.cfg at 416 x 416: CSPDarknet53 (each stage: 3x3/2 conv, two 1x1 halves,
  *   residual blocks on one, 1x1 transition, concat, 1x1), SPP, PANet, three YOLO heads.
- * - yolov4_csp: yolov4-csp.cfg (Scaled-YOLOv4) at 640 x 640: CSPDarknet53 with a plain first
- *   stage, CSP-SPP and CSP blocks in the PANet neck (1x1 bypass beside 1x1/3x3 pairs).
+ * - yolov4_csp, yolov4x_mish: yolov4-csp.cfg and yolov4x-mish.cfg (Scaled-YOLOv4) at 640 x 640:
+ *   CSPDarknet53 with a plain first stage, CSP-SPP and CSP blocks in the PANet neck (1x1 bypass
+ *   beside 1x1/3x3 pairs); x-mish is 1.25x wider (80-channel base), has 3/10/10/5 residual
+ *   blocks instead of 2/8/8/4 and three pairs per neck block instead of two.
  * - yolov4_tiny: yolov4-tiny.cfg at 416 x 416; its `route groups=2 group_id=1` keeps the second
  *   half of the channels, recorded as a no-MAC one-input concat to half the channels.
  */
@@ -118,45 +120,56 @@ function yolov4(x: Cursor): void {
   p5.conv("head13.conv", 1024, 3).conv("head13.yolo", OUT, 1, { bias: true });
 }
 
-/** A CSP block of yolov4-csp's neck: a 1x1, then a 1x1 bypass and four alternating 1x1/3x3 convs
- * on it, concatenated, and a closing 1x1 (all at `c` channels). */
-function cspNeck(x: Cursor, n: string, c: number): Cursor {
+/** A CSP block of the Scaled-YOLOv4 neck: a 1x1, then a 1x1 bypass beside `pairs` 1x1/3x3 pairs,
+ * concatenated, and a closing 1x1 (all at `c` channels). */
+function cspNeck(x: Cursor, n: string, c: number, pairs: number): Cursor {
   x.conv(`${n}.c0`, c, 1);
   const part = x.branch().conv(`${n}.part`, c, 1);
-  for (let i = 0; i < 4; i++) x.conv(`${n}.m${i}`, c, i % 2 ? 3 : 1);
+  for (let i = 0; i < 2 * pairs; i++) x.conv(`${n}.m${i}`, c, i % 2 ? 3 : 1);
   return x.concat(`${n}.csp_cat`, [x.branch(), part]).conv(`${n}.out`, c, 1);
 }
 
-function yolov4Csp(x: Cursor): void {
-  x.conv("conv0", 32, 3).conv("stage1.down", 64, 3, { stride: 2 });
-  const short = x.branch();
-  x.conv("stage1.0.conv1", 32, 1).conv("stage1.0.conv2", 64, 3).add("stage1.0.add", short);
-  const taps: Cursor[] = [];
-  [2, 8, 8, 4].forEach((blocks, s) => {
-    cspStage(x, `stage${s + 2}`, 128 << s, blocks, false);
-    taps.push(x.branch());
-  });
-  // CSP-SPP: a 1x1 bypass and 1x1, 3x3, 1x1, SPP, 1x1, 3x3 on the main path, concatenated.
-  const part = x.branch().conv("spp.part", 512, 1);
-  x.conv("spp.m0", 512, 1).conv("spp.m1", 512, 3).conv("spp.m2", 512, 1);
-  darknetSpp(x, "spp");
-  x.conv("spp.m3", 512, 1).conv("spp.m4", 512, 3);
-  x.concat("spp.csp_cat", [x.branch(), part]).conv("spp.out", 512, 1);
-  const n5 = x.branch();
-  const td = (n: string, c: number, tap: Cursor) => {
-    x.conv(`${n}.up_conv`, c, 1).upsample(`${n}.up`, 2);
-    x.concat(`${n}.cat`, [tap.branch().conv(`${n}.lateral`, c, 1), x.branch()]);
-    return cspNeck(x, n, c).branch();
+/**
+ * Scaled-YOLOv4 (yolov4-csp.cfg, yolov4x-mish.cfg): stage widths `base` x 1, 2, 4, 8, 16; a plain
+ * residual first stage, CSP stages of `blocks` residual blocks; CSP-SPP with `sppPairs` 1x1/3x3
+ * pairs after the pools; neck CSP blocks of `pairs` pairs.
+ */
+function scaledYolov4(base: number, blocks: number[], pairs: number, sppPairs: number) {
+  return (x: Cursor) => {
+    x.conv("conv0", 32, 3).conv("stage1.down", base, 3, { stride: 2 });
+    const short = x.branch();
+    x.conv("stage1.0.conv1", base / 2, 1).conv("stage1.0.conv2", base, 3).add(
+      "stage1.0.add",
+      short,
+    );
+    const taps: Cursor[] = [];
+    blocks.forEach((n, s) => {
+      cspStage(x, `stage${s + 2}`, (2 * base) << s, n, false);
+      taps.push(x.branch());
+    });
+    // CSP-SPP: a 1x1 bypass beside 1x1, 3x3, 1x1, SPP and the 1x1/3x3 pairs, concatenated.
+    const c5 = 8 * base;
+    const part = x.branch().conv("spp.part", c5, 1);
+    x.conv("spp.pre0", c5, 1).conv("spp.pre1", c5, 3).conv("spp.pre2", c5, 1);
+    darknetSpp(x, "spp");
+    for (let i = 0; i < 2 * sppPairs; i++) x.conv(`spp.post${i}`, c5, i % 2 ? 3 : 1);
+    x.concat("spp.csp_cat", [x.branch(), part]).conv("spp.out", c5, 1);
+    const n5 = x.branch();
+    const td = (n: string, c: number, tap: Cursor) => {
+      x.conv(`${n}.up_conv`, c, 1).upsample(`${n}.up`, 2);
+      x.concat(`${n}.cat`, [tap.branch().conv(`${n}.lateral`, c, 1), x.branch()]);
+      return cspNeck(x, n, c, pairs).branch();
+    };
+    const n4 = td("td4", 4 * base, taps[2]);
+    td("td3", 2 * base, taps[1]);
+    x.branch().conv("head52.conv", 4 * base, 3).conv("head52.yolo", OUT, 1, { bias: true });
+    x.conv("bu4.down", 4 * base, 3, { stride: 2 }).concat("bu4.cat", [x.branch(), n4]);
+    const p4 = cspNeck(x, "bu4", 4 * base, pairs).branch();
+    p4.conv("head26.conv", 8 * base, 3).conv("head26.yolo", OUT, 1, { bias: true });
+    x.conv("bu5.down", 8 * base, 3, { stride: 2 }).concat("bu5.cat", [x.branch(), n5]);
+    cspNeck(x, "bu5", 8 * base, pairs).conv("head13.conv", 16 * base, 3);
+    x.conv("head13.yolo", OUT, 1, { bias: true });
   };
-  const n4 = td("td4", 256, taps[2]);
-  td("td3", 128, taps[1]);
-  x.branch().conv("head52.conv", 256, 3).conv("head52.yolo", OUT, 1, { bias: true });
-  x.conv("bu4.down", 256, 3, { stride: 2 }).concat("bu4.cat", [x.branch(), n4]);
-  cspNeck(x, "bu4", 256).branch().conv("head26.conv", 512, 3).conv("head26.yolo", OUT, 1, {
-    bias: true,
-  });
-  x.conv("bu5.down", 512, 3, { stride: 2 }).concat("bu5.cat", [x.branch(), n5]);
-  cspNeck(x, "bu5", 512).conv("head13.conv", 1024, 3).conv("head13.yolo", OUT, 1, { bias: true });
 }
 
 /** One yolov4-tiny CSP block at `c` channels; returns the branch after its 1x1 (the route tap). */
@@ -184,7 +197,7 @@ function yolov4Tiny(x: Cursor): void {
   lateral.conv("head26.yolo", OUT, 1, { bias: true });
 }
 
-/** YOLOv2, YOLOv2-tiny, YOLOv3-SPP, YOLOv4, YOLOv4-tiny and YOLOv4-CSP on COCO (module comment). */
+/** YOLOv2(-tiny), YOLOv3-SPP, YOLOv4(-tiny), YOLOv4-CSP, YOLOv4x-mish on COCO (module comment). */
 export function darknetDetectorEntries(): ZooEntry[] {
   const d = "detection" as const;
   return [
@@ -193,6 +206,7 @@ export function darknetDetectorEntries(): ZooEntry[] {
     cnn("yolov3_spp", "yolo", d, [608, 608], strided(32, yolov3Spp)),
     cnn("yolov4", "yolo", d, [416, 416], strided(32, yolov4)),
     cnn("yolov4_tiny", "yolo", d, [416, 416], strided(32, yolov4Tiny)),
-    cnn("yolov4_csp", "yolo", d, [640, 640], strided(32, yolov4Csp)),
+    cnn("yolov4_csp", "yolo", d, [640, 640], strided(32, scaledYolov4(64, [2, 8, 8, 4], 2, 1))),
+    cnn("yolov4x_mish", "yolo", d, [640, 640], strided(32, scaledYolov4(80, [3, 10, 10, 5], 3, 2))),
   ];
 }
