@@ -50,6 +50,9 @@ Deno.test("detectors: registered at their evaluation sizes; the zoo holds >= 28 
     ["yolov4_tiny", 416],
     ["yolov4_csp", 640],
     ["yolov4x_mish", 640],
+    ["yolov2_tiny_voc", 416],
+    ["yolov3_tiny_prn", 416],
+    ["yolov3_openimages", 608],
     ["ssd_mobilenet_v2", 300],
     ["ssdlite320_mobilenet_v3_large", 320],
   ];
@@ -143,7 +146,8 @@ Deno.test("Darknet detectors: BFLOPs of pjreddie's YOLO page and AlexeyAB's READ
   // pjreddie.com/darknet/yolo, "Performance on the COCO Dataset": YOLOv2 608x608 62.94 Bn,
   // Tiny YOLO (yolov2-tiny.cfg, 416) 5.41 Bn, YOLOv3-spp (608) 141.45 Bn. AlexeyAB/darknet
   // README: yolov4.cfg 128.5 / 91.1 / 60.1 / 35.5 BFlops at 608 / 512 / 416 / 320, yolov4-tiny.cfg
-  // 6.9 BFlops (416), yolov4-csp.cfg "120 (60 FMA)" / "77 (39 FMA)" BFlops at 640 / 512.
+  // 6.9 BFlops (416), yolov4-csp.cfg "120 (60 FMA)" / "77 (39 FMA)" BFlops at 640 / 512,
+  // yolov3-tiny-prn.cfg 3.5 BFlops; pjreddie's VOC table: Tiny YOLO (yolov2-tiny-voc) 6.97 Bn.
   // Darknet counts 2 operations per conv MAC and nothing else: to rounding.
   const table: [string, number, string][] = [
     ["yolov2", 608, "62.94"],
@@ -153,6 +157,8 @@ Deno.test("Darknet detectors: BFLOPs of pjreddie's YOLO page and AlexeyAB's READ
     ["yolov4_tiny", 416, "6.9"],
     ["yolov4_csp", 640, "120"],
     ["yolov4_csp", 512, "77"],
+    ["yolov2_tiny_voc", 416, "6.97"],
+    ["yolov3_tiny_prn", 416, "3.5"],
   ];
   for (const [m, px, bflops] of table) {
     near(gops(getNetwork(m, { inputSize: px })), Number(bflops), half(bflops), `${m} @${px}`);
@@ -178,9 +184,10 @@ Deno.test("Darknet detectors: parameters against AlexeyAB's README .weights file
   // with batch norm also scales, rolling means and rolling variances. Ours counts weights,
   // biases (the BN shift) and BN scales, so the file holds params + 2 x BN channels floats.
   // README sizes (MB = 2^20 bytes): yolov2.cfg 194, yolov2-tiny.cfg 43, yolov3-spp.cfg 240,
-  // yolov4.cfg 245, yolov4-tiny.cfg 23.1, yolov4-csp.cfg 202, yolov4x-mish.cfg 381; and the zoo's
-  // yolov3 236 and yolov3-tiny 34. Some are rounded down (yolov3: 236.5 -> 236), some to nearest
-  // (yolov3-tiny: 33.8 -> 34): 1 MB, and the rounding for the one printed with a decimal.
+  // yolov4.cfg 245, yolov4-tiny.cfg 23.1, yolov4-csp.cfg 202, yolov4x-mish.cfg 381,
+  // yolov2-tiny-voc.cfg 60, yolov3-openimages.cfg 247; and the zoo's yolov3 236 and yolov3-tiny
+  // 34. Some are rounded down (yolov3: 236.5 -> 236), some to nearest (yolov3-tiny: 33.8 -> 34):
+  // 1 MB, and the rounding for the one printed with a decimal.
   const table: [string, string][] = [
     ["yolov2", "194"],
     ["yolov2_tiny", "43"],
@@ -189,6 +196,8 @@ Deno.test("Darknet detectors: parameters against AlexeyAB's README .weights file
     ["yolov4_tiny", "23.1"],
     ["yolov4_csp", "202"],
     ["yolov4x_mish", "381"],
+    ["yolov2_tiny_voc", "60"],
+    ["yolov3_openimages", "247"],
     ["yolov3", "236"],
     ["yolov3_tiny", "34"],
   ];

@@ -1,10 +1,16 @@
 /**
- * Darknet detectors for 80 COCO classes, from their cfg files (pjreddie/darknet and
- * AlexeyAB/darknet), at the sizes whose operation counts the authors publish. Batch-normed convs
- * have no bias; detection convs are 1x1 with bias. Activations (leaky, Mish) are not recorded.
+ * Darknet detectors (80 COCO classes unless said otherwise), from their cfg files
+ * (pjreddie/darknet and AlexeyAB/darknet), at the sizes whose operation counts the authors
+ * publish. Batch-normed convs have no bias; detection convs are 1x1 with bias. Activations
+ * (leaky, Mish) are not recorded.
  * - yolov2: yolov2.cfg (Darknet-19, 64-channel passthrough, 5 anchors x 85) at 608 x 608.
- * - yolov2_tiny: yolov2-tiny.cfg at 416 x 416 (six 3x3 convs with 2x2 pools, the last pool at
- *   stride 1, which pads right and bottom only: recorded as a 3x3/1 pool with pad 1, same size).
+ * - yolov2_tiny, yolov2_tiny_voc: yolov2-tiny.cfg and yolov2-tiny-voc.cfg at 416 x 416 (six 3x3
+ *   convs with 2x2 pools, the last pool at stride 1, which pads right and bottom only: recorded
+ *   as a 3x3/1 pool with pad 1, same size; the VOC one has a 1024-wide second head conv).
+ * - yolov3_tiny_prn: yolov3-tiny-prn.cfg at 416 x 416: shortcuts instead of yolov3-tiny's
+ *   concat; where a shortcut comes from a wider map (256 into 128 channels) only its first
+ *   channels are added, recorded as a no-MAC one-input concat to 128 channels, then an add.
+ * - yolov3_openimages: yolov3-openimages.cfg at 608 x 608: YOLOv3 for 601 classes (1818 outputs).
  * - yolov3_spp: yolov3-spp.cfg at 608 x 608: YOLOv3 with an SPP block (5/9/13 max pools,
  *   concatenated with their input) after the third conv of the stride-32 head.
  * - yolov4: yolov4.cfg at 416 x 416: CSPDarknet53 (each stage: 3x3/2 conv, two 1x1 halves,
@@ -18,7 +24,7 @@
  */
 import { ValidationError } from "../../validate.ts";
 import type { Cursor } from "./builder.ts";
-import { darknet53, yoloHead } from "./detection.ts";
+import { darknet53, yoloHead, yolov3Net } from "./detection.ts";
 import { cnn, type ZooEntry } from "./types.ts";
 import { yolov2 } from "./vision_tasks.ts";
 
@@ -39,13 +45,37 @@ const strided = (stride: number, body: (x: Cursor) => void) => (x: Cursor) => {
   body(x);
 };
 
-function yolov2Tiny(x: Cursor): void {
+/** yolov2-tiny(-voc).cfg: six 3x3 convs with pools, a 1024 3x3, a `c7` 3x3, `out` outputs. */
+function yolov2Tiny(c7: number, out: number) {
+  return (x: Cursor) => {
+    [16, 32, 64, 128, 256, 512].forEach((c, i) => {
+      x.conv(`conv${i}`, c, 3);
+      if (i < 5) x.pool(`pool${i}`, "max", 2);
+      else x.pool(`pool${i}`, "max", 3, { stride: 1, pad: 1 });
+    });
+    x.conv("conv6", 1024, 3).conv("conv7", c7, 3).conv("region", out, 1, { bias: true });
+  };
+}
+
+/** yolov3-tiny-prn.cfg: yolov3-tiny's trunk with partial residual (PRN) shortcuts. */
+function yolov3TinyPrn(x: Cursor): void {
+  let tap26: Cursor = x;
   [16, 32, 64, 128, 256, 512].forEach((c, i) => {
     x.conv(`conv${i}`, c, 3);
+    if (c === 256) tap26 = x.branch();
     if (i < 5) x.pool(`pool${i}`, "max", 2);
-    else x.pool(`pool${i}`, "max", 3, { stride: 1, pad: 1 });
   });
-  x.conv("conv6", 1024, 3).conv("conv7", 512, 3).conv("region", 5 * 85, 1, { bias: true });
+  const tap13 = x.branch();
+  x.pool("pool5", "max", 3, { stride: 1, pad: 1 }).conv("conv6", 512, 3).add("add6", tap13);
+  const t1 = x.conv("conv7", 256, 1).branch();
+  const t2 = x.conv("conv8", 256, 3).branch();
+  x.add("add8", t1).conv("yolo13", OUT, 1, { bias: true });
+  // Partial residuals: a shortcut from a wider map adds its first channels (a no-MAC slice).
+  const part26 = (n: string) => tap26.branch().eltwise(n, "concat", 128);
+  t2.conv("conv9", 128, 1).upsample("up", 2).add("add9", part26("slice9"));
+  const up = t2.branch();
+  t2.conv("conv10", 128, 3).add("add10", up).add("add11", part26("slice11"));
+  t2.conv("yolo26", OUT, 1, { bias: true });
 }
 
 /** Darknet SPP: 5/9/13 stride-1 max pools of the input, concatenated with it (4x channels). */
@@ -197,12 +227,15 @@ function yolov4Tiny(x: Cursor): void {
   lateral.conv("head26.yolo", OUT, 1, { bias: true });
 }
 
-/** YOLOv2(-tiny), YOLOv3-SPP, YOLOv4(-tiny), YOLOv4-CSP, YOLOv4x-mish on COCO (module comment). */
+/** The Darknet detectors of the module comment, at their cfg sizes. */
 export function darknetDetectorEntries(): ZooEntry[] {
   const d = "detection" as const;
   return [
     cnn("yolov2", "yolo", d, [608, 608], strided(32, yolov2(5 * 85))),
-    cnn("yolov2_tiny", "yolo", d, [416, 416], strided(32, yolov2Tiny)),
+    cnn("yolov2_tiny", "yolo", d, [416, 416], strided(32, yolov2Tiny(512, 5 * 85))),
+    cnn("yolov2_tiny_voc", "yolo", d, [416, 416], strided(32, yolov2Tiny(1024, 5 * 25))),
+    cnn("yolov3_tiny_prn", "yolo", d, [416, 416], strided(32, yolov3TinyPrn)),
+    cnn("yolov3_openimages", "yolo", d, [608, 608], strided(32, yolov3Net(3 * (601 + 5)))),
     cnn("yolov3_spp", "yolo", d, [608, 608], strided(32, yolov3Spp)),
     cnn("yolov4", "yolo", d, [416, 416], strided(32, yolov4)),
     cnn("yolov4_tiny", "yolo", d, [416, 416], strided(32, yolov4Tiny)),
