@@ -34,7 +34,7 @@ function yolov3Tiny(x: Cursor): void {
 }
 
 /** Darknet-53 residual stages [blocks]; each stage starts with a stride-2 3x3 conv. */
-function darknet53(x: Cursor): Cursor[] {
+export function darknet53(x: Cursor): Cursor[] {
   const taps: Cursor[] = [];
   x.conv("conv0", 32, 3);
   [1, 2, 8, 8, 4].forEach((n, s) => {
@@ -51,7 +51,7 @@ function darknet53(x: Cursor): Cursor[] {
 }
 
 /** Five alternating 1x1/3x3 convs, then a 3x3 and the detection conv; returns the 5th's branch. */
-function yoloHead(x: Cursor, n: string, c: number, out: number): Cursor {
+export function yoloHead(x: Cursor, n: string, c: number, out: number): Cursor {
   for (let i = 0; i < 5; i++) x.conv(`${n}.conv${i}`, i % 2 ? 2 * c : c, i % 2 ? 3 : 1);
   const lateral = x.branch();
   x.conv(`${n}.conv5`, 2 * c, 3).conv(`${n}.yolo`, out, 1, { bias: true });

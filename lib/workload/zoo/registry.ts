@@ -9,6 +9,7 @@ import { efficientnetEntries } from "./efficientnet.ts";
 import { regnetEntries } from "./regnet.ts";
 import { segmentationEntries } from "./segmentation.ts";
 import { detectionEntries } from "./detection.ts";
+import { detectorEntries } from "./detectors.ts";
 import { languageEntries } from "./language.ts";
 import { recommendationEntries } from "./recommendation.ts";
 import { googlenetEntries } from "./googlenet.ts";
@@ -39,6 +40,7 @@ export function entries(): Map<string, ZooEntry> {
     ...efficientnetEntries(),
     ...regnetEntries(),
     ...detectionEntries(),
+    ...detectorEntries(),
     ...segmentationEntries(),
     ...visionTaskEntries(),
     ...restorationEntries(),

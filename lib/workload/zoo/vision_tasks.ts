@@ -110,7 +110,8 @@ const DARKNET19: (readonly [number, number] | "M")[] = [
   [512, 3],
 ];
 
-function yolov2(out: number) {
+/** YOLOv2 (Darknet-19, 64-channel passthrough) with `out` detection channels per cell. */
+export function yolov2(out: number) {
   return (x: Cursor) => {
     DARKNET19.forEach((l, i) => {
       if (l === "M") x.pool(`pool${i}`, "max", 2);
