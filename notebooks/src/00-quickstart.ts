@@ -129,7 +129,7 @@ await display(show(plot({
 // %% [markdown]
 // ## Zoo
 // `getNetwork(name)` builds any of the zoo's models (`listModels()`; `deno task zoo` lists them):
-// 125 CNNs, whose torchvision members match torchvision's published parameters and MACs
+// 179 CNNs, whose torchvision members match torchvision's published parameters and MACs
 // (`data/torchvision-models.csv`), plus transformers as GEMM jobs and recommendation MLPs.
 // One row per family:
 
