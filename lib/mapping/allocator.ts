@@ -187,6 +187,9 @@ export class MakespanEvaluator {
       req[m++] = bw[i];
     }
     if (m === 0) return 0;
+    // Busy positions whose job requests no bandwidth; when none, the limited pass needs no test.
+    let zeros = 0;
+    for (let k = 0; k < m; k++) if (!(req[k] > 0)) zeros++;
     let total = 0;
     for (let k = 0; k < m; k++) total += req[k];
     let speed = total > sysBw ? sysBw / total : 1;
@@ -216,6 +219,7 @@ export class MakespanEvaluator {
         running[c] = -1;
         finishCycles[c] = time;
         if (--m === 0) return time;
+        if (!(req[done] > 0)) zeros--;
         for (let q = done; q < m; q++) {
           core[q] = core[q + 1];
           rem[q] = rem[q + 1];
@@ -226,8 +230,9 @@ export class MakespanEvaluator {
         const j = order[c * J + k], i = j * n + c;
         ptr[c] = k + 1;
         running[c] = j;
+        if (!(req[done] > 0)) zeros--;
         rem[done] = lat[i];
-        req[done] = bw[i];
+        if (!((req[done] = bw[i]) > 0)) zeros++;
       }
       total = pre[done];
       for (let q = done; q < m; q++) pre[q + 1] = total += req[q];
@@ -246,6 +251,34 @@ export class MakespanEvaluator {
           if (r < dt) {
             dt = r;
             best = q;
+          }
+        }
+        continue;
+      }
+      if (zeros === 0) {
+        // Every busy job has a request, so its time is r / speed: rounded division by the same
+        // speed never reverses an order, so the smallest time is that of the first smallest r
+        // (one division instead of m). A core before it can still tie after rounding (and would
+        // win, being first) only if its r exceeds the smallest by under 2^-52 relative, so
+        // only cores within 2^-48 of it are divided again.
+        let rMin = Infinity;
+        for (let q = 0; q < m; q++) {
+          let r = rem[q];
+          if (q !== fresh) {
+            const left = r - stepBw;
+            rem[q] = r = left > 0 ? left : 0;
+          }
+          if (r < rMin) {
+            rMin = r;
+            best = q;
+          }
+        }
+        dt = rMin / speed;
+        const near = rMin + rMin * 2 ** -48;
+        for (let q = 0; q < best; q++) {
+          if (rem[q] <= near && rem[q] / speed === dt) {
+            best = q;
+            break;
           }
         }
         continue;
