@@ -72,7 +72,7 @@ export class MakespanEvaluator {
     this.order = new Int32Array(this.n * this.jobs);
     this.keys = new Float64Array(this.n * this.jobs);
     this.bucket = new Int32Array(this.jobs);
-    this.bstart = new Int32Array(this.jobs + 1);
+    this.bstart = new Int32Array(2 * this.jobs + 1);
     this.sorted = new Int32Array(this.jobs);
     this.running = new Int32Array(this.n);
     this.core = new Int32Array(this.n);
@@ -102,26 +102,35 @@ export class MakespanEvaluator {
 
   /**
    * Fill each core's queue in run order: ascending priority, ties by job index. Priorities in
-   * [0, 1] (every optimizer's) go through a counting sort on floor(p J), which is monotone in p, so
-   * an insertion pass over the bucketed list only moves jobs within a bucket; then the sorted jobs
-   * are dealt to their cores. Any other priority falls back to per-core insertion sorting.
+   * [0, 1] (every optimizer's) go through a stable counting sort on 2J buckets of p (the bucket,
+   * trunc(p 2J), is monotone in p), so an insertion pass over the bucketed list only moves jobs
+   * within a bucket, and with twice as many buckets as jobs it seldom moves any; then the sorted
+   * jobs are dealt to their cores. Any other priority falls back to per-core insertion sorting.
    */
   private decode(core: ArrayLike<number>, prio: ArrayLike<number>): void {
     const { n, jobs: J, count, order, bucket, bstart, sorted, keys } = this;
+    const B = 2 * J;
     bstart.fill(0);
     for (let j = 0; j < J; j++) {
       const c = core[j];
       if (!(c >= 0 && c < n)) throw new RangeError(`job ${j}: core ${c} not in [0, ${n})`);
       const p = prio[j];
       if (!(p >= 0 && p <= 1)) return this.decodeAny(core, prio);
-      const b = Math.min(J - 1, Math.floor(p * J));
+      // p B is in [0, B], so truncation is the floor; p = 1 joins the last bucket.
+      const t = (p * B) | 0, b = t < B ? t : B - 1;
       bucket[j] = b;
       bstart[b + 1]++;
     }
-    for (let b = 0; b < J; b++) bstart[b + 1] += bstart[b];
-    for (let j = 0; j < J; j++) sorted[bstart[bucket[j]]++] = j;
-    for (let i = 0; i < J; i++) {
-      const j = sorted[i], p = prio[j];
+    for (let b = 0; b < B; b++) bstart[b + 1] += bstart[b];
+    for (let j = 0; j < J; j++) {
+      const i = bstart[bucket[j]]++;
+      sorted[i] = j;
+      keys[i] = prio[j];
+    }
+    for (let i = 1; i < J; i++) {
+      const p = keys[i];
+      if (!(keys[i - 1] > p)) continue;
+      const j = sorted[i];
       let k = i;
       while (k > 0 && keys[k - 1] > p) {
         keys[k] = keys[k - 1];
