@@ -1,8 +1,8 @@
 /**
  * Study C hot paths: one fitness evaluation (decode + bandwidth allocator) of a 100-job group on
- * 4 and 16 cores and of M3E's mix group through the budgeted Fitness, the job-analysis table, a
- * full 10,000-sample MAGMA search (the issue asks for well under a second on a 100-job, 4-core
- * problem) and 1,000 REINFORCE episodes (the study's slowest search method).
+ * 4 and 16 cores, of M3E's mix group through the budgeted Fitness and on 16 throttled cores, the
+ * job-analysis table, a full 10,000-sample MAGMA search (the issue asks for well under a second
+ * on a 100-job, 4-core problem) and 1,000 REINFORCE episodes (the study's slowest search method).
  */
 import {
   buildJobTable,
@@ -65,6 +65,18 @@ Deno.bench("fitness: M3E mix group (100 jobs), S2 at 4 B/cycle, one sample", {
 }, () => {
   if (m3eFit.remaining === 0) m3eFit = new Fitness(m3eMix, 100_000);
   m3eFit.evaluateGenome(m3eGenomes[m++ & 255]);
+});
+
+// The throttled many-core end of the grid: M3E's mix group on S6 (16 cores) at 1 byte/cycle,
+// where most events take the bandwidth-limited pass and cores go idle one by one.
+const m3eMixS6 = makeProblem(m3eGroup("mix"), getSetting("S6").cores, 1);
+const m3eGenomesS6 = Array.from({ length: 256 }, () => randomGenome(100, 16, rng));
+const evS6 = new MakespanEvaluator(m3eMixS6);
+
+Deno.bench("fitness: M3E mix group (100 jobs), S6 at 1 B/cycle, one genome", {
+  group: "fitness",
+}, () => {
+  evS6.evaluate(m3eGenomesS6[m++ & 255]);
 });
 
 Deno.bench(

@@ -178,12 +178,19 @@ Deno.test("the decoder runs each core's jobs by ascending priority, ties by job 
  * with the smallest time to finish, advance every running job, load the finisher's next job.
  * The optimised evaluator must give the same makespan bit for bit (the studies' JSON depends on it).
  */
-function plainMakespan(lat: number[][], bw: number[][], sysBw: number, queues: number[][]): number {
+function plainMakespan(
+  lat: number[][],
+  bw: number[][],
+  sysBw: number,
+  queues: number[][],
+  events: number[][] = [],
+): number {
   const n = queues.length;
   const ptr = new Array(n).fill(0), rem = new Array(n).fill(0), req = new Array(n).fill(0);
+  const job = new Array(n).fill(-1);
   const load = (c: number) => {
-    if (ptr[c] >= queues[c].length) return (rem[c] = Infinity), (req[c] = 0), false;
-    const j = queues[c][ptr[c]++];
+    if (ptr[c] >= queues[c].length) return (rem[c] = Infinity), (req[c] = 0), (job[c] = -1), false;
+    const j = (job[c] = queues[c][ptr[c]++]);
     return (rem[c] = lat[j][c]), (req[c] = bw[j][c]), true;
   };
   let active = 0, time = 0;
@@ -198,6 +205,7 @@ function plainMakespan(lat: number[][], bw: number[][], sysBw: number, queues: n
       const t = req[c] > 0 ? rem[c] / speed : rem[c];
       if (t < dt) (dt = t), (best = c);
     }
+    events.push([time, time + dt, ...job]);
     time += dt;
     for (let c = 0; c < n; c++) {
       if (rem[c] === Infinity) continue;
@@ -249,5 +257,47 @@ Deno.test("evaluator: same queues as decodeQueues and makespan bit-identical to 
       assert.equal(m, plainMakespan(lat, bw, sysBw, queues));
     }),
     { seed: 7, numRuns: 300 },
+  );
+});
+
+// Every job requests bandwidth and the system is throttled, with latencies a few ulps apart:
+// remaining times that differ by an ulp often divide by the speed to the same time, the case
+// where the evaluator's one-division search must still pick the first such core.
+const nearTieArb = fc.integer({ min: 2, max: 12 }).chain((cores) =>
+  fc.record({
+    cores: fc.constant(cores),
+    rows: fc.array(
+      fc.tuple(
+        fc.array(
+          // 1000, 3000 or 7 plus 0-3 units in their last place (2^-43, 2^-41, 2^-50).
+          fc.tuple(fc.constantFrom([1000, 2 ** -43], [3000, 2 ** -41], [7, 2 ** -50]), fc.nat(3))
+            .map(([[x, ulp], k]) => x + k * ulp),
+          { minLength: cores, maxLength: cores },
+        ),
+        fc.array(fc.constantFrom(1, 3, 0.7), { minLength: cores, maxLength: cores }),
+        fc.nat(cores - 1),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+      ),
+      { minLength: 2, maxLength: 60 },
+    ),
+    sysBw: fc.constantFrom(0.3, 1.1, 2.9),
+  })
+);
+
+Deno.test("evaluator: near-tied throttled jobs: the plain loop's events (times, running jobs) bit for bit", () => {
+  fc.assert(
+    fc.property(nearTieArb, ({ cores, rows, sysBw }) => {
+      const lat = rows.map((r) => r[0]), bw = rows.map((r) => r[1]);
+      const g = {
+        core: Int32Array.from(rows.map((r) => r[2])),
+        prio: Float64Array.from(rows.map((r) => r[3])),
+      };
+      const ev = new MakespanEvaluator(tinyProblem(lat, bw, sysBw));
+      const seen: number[][] = [], want: number[][] = [];
+      const m = ev.evaluate(g, { interval: (t0, t1, job) => seen.push([t0, t1, ...job]) });
+      assert.equal(m, plainMakespan(lat, bw, sysBw, decodeQueues(g, cores), want));
+      assert.deepEqual(seen, want);
+    }),
+    { seed: 11, numRuns: 400 },
   );
 });

@@ -23,6 +23,25 @@ export interface ReinforceOptions {
 const P = SLOT_FEATURES + CORE_FEATURES;
 
 /**
+ * Replace the logits `weight[0..count)` by exp(logit - max) and return their sum (added left to
+ * right). `top` is the first logit equal to `max` (-1 if none): its weight is exp(0) = 1, so its
+ * exp is skipped (the slot softmax has 5 actions, the core softmax 4-16, and Math.exp is most of
+ * REINFORCE's time). A non-finite max (a diverged policy) still goes through Math.exp.
+ */
+function softmaxWeights(weight: Float64Array, count: number, max: number, top: number): number {
+  if (top < 0) top = count;
+  let sum = 0, a = 0;
+  for (; a < top; a++) sum += weight[a] = Math.exp(weight[a] - max);
+  if (a < count) {
+    const d = weight[a] - max;
+    sum += weight[a] = d === 0 ? 1 : Math.exp(d);
+    a++;
+  }
+  for (; a < count; a++) sum += weight[a] = Math.exp(weight[a] - max);
+  return sum;
+}
+
+/**
  * Sample an action from softmax(theta . phi_a) and add its score function phi(a) - E[phi] to
  * `score`. One copy per feature count (SLOT_FEATURES = 4, CORE_FEATURES = 5) with the features
  * unrolled: this is REINFORCE's hot loop. The arithmetic is the plain loops' in the same order
@@ -39,7 +58,7 @@ function sampleSlot(
   rng: Rng,
 ): number {
   const t0 = theta[0], t1 = theta[1], t2 = theta[2], t3 = theta[3];
-  let max = -Infinity;
+  let max = -Infinity, top = -1;
   for (let a = 0, i = 0; a < count; a++, i += 4) {
     let z = 0;
     z += t0 * phi[i];
@@ -47,10 +66,9 @@ function sampleSlot(
     z += t2 * phi[i + 2];
     z += t3 * phi[i + 3];
     weight[a] = z;
-    if (z > max) max = z;
+    if (z > max) (max = z), (top = a);
   }
-  let sum = 0;
-  for (let a = 0; a < count; a++) sum += weight[a] = Math.exp(weight[a] - max);
+  const sum = softmaxWeights(weight, count, max, top);
   let r = rng.next() * sum, pick = count - 1;
   let s0 = score[out], s1 = score[out + 1], s2 = score[out + 2], s3 = score[out + 3];
   for (let a = 0, i = 0; a < count; a++, i += 4) {
@@ -80,7 +98,7 @@ function sampleCore(
   rng: Rng,
 ): number {
   const t0 = theta[4], t1 = theta[5], t2 = theta[6], t3 = theta[7], t4 = theta[8];
-  let max = -Infinity;
+  let max = -Infinity, top = -1;
   for (let a = 0, i = 0; a < count; a++, i += 5) {
     let z = 0;
     z += t0 * phi[i];
@@ -89,10 +107,9 @@ function sampleCore(
     z += t3 * phi[i + 3];
     z += t4 * phi[i + 4];
     weight[a] = z;
-    if (z > max) max = z;
+    if (z > max) (max = z), (top = a);
   }
-  let sum = 0;
-  for (let a = 0; a < count; a++) sum += weight[a] = Math.exp(weight[a] - max);
+  const sum = softmaxWeights(weight, count, max, top);
   let r = rng.next() * sum, pick = count - 1;
   let s0 = score[out], s1 = score[out + 1], s2 = score[out + 2], s3 = score[out + 3];
   let s4 = score[out + 4];
