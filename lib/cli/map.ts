@@ -1,7 +1,7 @@
 /** `map`: map a job group onto a multi-core accelerator with one of the study C optimizers. */
 import type { Job } from "../mapping/job.ts";
 import { parseM3eCsv } from "../mapping/m3e-csv.ts";
-import { sampleJobGroup, type TaskName, TASKS } from "../mapping/groups.ts";
+import { type TaskName, TASKS } from "../mapping/tasks.ts";
 import { getOptimizer, OPTIMIZERS } from "../mapping/optimizers/registry.ts";
 import { makeProblem } from "../mapping/problem.ts";
 import { type MappingReport, mappingReport } from "../mapping/report.ts";
@@ -33,7 +33,12 @@ function textReport(r: MappingReport, head: string): string {
   return lines.join("\n");
 }
 
-function loadJobs(file: string | undefined, task: string | undefined, groupSeed: number): Job[] {
+/** The jobs of --jobs FILE, or of a --task group (the zoo is loaded only for --task). */
+async function loadJobs(
+  file: string | undefined,
+  task: string | undefined,
+  groupSeed: number,
+): Promise<Job[]> {
   if ((file === undefined) === (task === undefined)) {
     throw new UsageError("give exactly one of --jobs FILE or --task " + TASKS.join("|"));
   }
@@ -41,6 +46,7 @@ function loadJobs(file: string | undefined, task: string | undefined, groupSeed:
   if (!TASKS.includes(task as TaskName)) {
     throw new UsageError(`--task must be one of ${TASKS.join(", ")}, got "${task}"`);
   }
+  const { sampleJobGroup } = await import("../mapping/groups.ts");
   return sampleJobGroup(task as TaskName, { seed: groupSeed });
 }
 
@@ -73,7 +79,7 @@ export const map: Command = {
   --samples N        fitness evaluations (default 10000)
   --seed N           optimizer seed (default 0)
   --json             print { makespanCycles, throughputJobsPerMCycle, cores: [...], ... } as JSON`,
-  run(args) {
+  async run(args) {
     const { values: v } = parseFlags(args, {
       jobs: { type: "string" },
       task: { type: "string" },
@@ -92,7 +98,7 @@ export const map: Command = {
     const samples = intFlag("samples", v.samples, 10_000);
     if (samples < 1) throw new UsageError(`--samples must be at least 1 (got ${samples})`);
     const seed = intFlag("seed", v.seed, 0);
-    const jobs = loadJobs(v.jobs, v.task, intFlag("group-seed", v["group-seed"], 0));
+    const jobs = await loadJobs(v.jobs, v.task, intFlag("group-seed", v["group-seed"], 0));
     const problem = makeProblem(jobs, setting.cores, bw);
     const report = mappingReport(problem, optimizer.optimize(problem, samples, seed));
     if (v.json) {

@@ -13,8 +13,8 @@ import type { Job } from "./job.ts";
 import { networkJobs } from "./layer-jobs.ts";
 import { Rng } from "../random.ts";
 
-export const TASKS = ["vision", "language", "recommendation", "mix"] as const;
-export type TaskName = (typeof TASKS)[number];
+import { type TaskName, TASKS } from "./tasks.ts";
+export { type TaskName, TASKS };
 
 /** Zoo models per task (Mix draws from all three). */
 export const TASK_MODELS: Record<Exclude<TaskName, "mix">, string[]> = {
