@@ -137,13 +137,20 @@ function physicsFallback(
 
 /** Mean absolute percentage error (%) of `est` on the rows that have a measurement. */
 export function mapePercent(est: Estimator, rows: EstimatorSample[]): number {
-  let sum = 0, n = 0;
+  return apeStats(est, rows).mean;
+}
+
+/** Mean and worst absolute percentage error (%) of `est` on the measured rows (NaN if none). */
+function apeStats(est: Estimator, rows: EstimatorSample[]): { mean: number; max: number } {
+  let sum = 0, max = 0, n = 0;
   for (const s of rows) {
     if (!s.fpsMeasured) continue;
-    sum += Math.abs(predict(est, s).fps - s.fpsMeasured) / s.fpsMeasured;
+    const e = Math.abs(predict(est, s).fps - s.fpsMeasured) / s.fpsMeasured;
+    sum += e;
+    if (e > max) max = e;
     n++;
   }
-  return n ? (100 * sum) / n : NaN;
+  return n ? { mean: (100 * sum) / n, max: 100 * max } : { mean: NaN, max: NaN };
 }
 
 /** Fit an estimator on `rows` (same rows and options give the same estimator). */
@@ -191,17 +198,4 @@ export async function fitEstimator(
     }
   }
   return best!;
-}
-
-/** Mean and worst absolute percentage error (%) of `est` on the measured rows. */
-function apeStats(est: Estimator, rows: EstimatorSample[]): { mean: number; max: number } {
-  let sum = 0, max = 0, n = 0;
-  for (const s of rows) {
-    if (!s.fpsMeasured) continue;
-    const e = Math.abs(predict(est, s).fps - s.fpsMeasured) / s.fpsMeasured;
-    sum += e;
-    if (e > max) max = e;
-    n++;
-  }
-  return n ? { mean: (100 * sum) / n, max: 100 * max } : { mean: NaN, max: NaN };
 }
